@@ -1,0 +1,5 @@
+"""``python -m discourse`` runs the command-line interface."""
+
+from discourse.cli import main
+
+main()
