@@ -1,0 +1,1 @@
+"""Benchmarks for discourse (not part of the installed package)."""
