@@ -1,0 +1,176 @@
+"""Sentence splitting and word tokens: the first step of every text measurement.
+
+Sentences come from NLTK's Punkt algorithm built from parameters the package ships
+(``discourse/data/punkt_parameters.toml``), so nothing is downloaded and the result does
+not depend on what happens to be installed in ``NLTK_DATA``. Punkt runs once per block of
+text (blocks are separated by blank lines); two repairs are applied to its output:
+
+* a full stop, ``?`` or ``!`` glued to the next sentence (``the end.Next one``) is split,
+  since Punkt only considers a boundary before white space;
+* a "sentence" of punctuation alone (the ``!`` of ``accountable?!``) joins the one before;
+* every span is trimmed of white space, so ``text[start:end] == sentence.text``.
+
+Word tokens come from one compiled regular expression (the Treebank tokenizer is four times
+slower, see ``performance.md``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from typing import TYPE_CHECKING
+
+from discourse.analyse.results import Sentence
+from discourse.errors import DiscourseError
+from discourse.resources import read_data_text
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+PARAMETERS_FILE = "punkt_parameters.toml"
+
+# A blank line (possibly holding spaces) is a hard boundary: paragraphs never share a sentence.
+_BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# A sentence end glued to the next sentence: two letters or digits, end punctuation, then a
+# capital followed by a lower-case letter ("caseloads.Managers"). Initialisms ("U.K.The")
+# do not match because the character before the full stop is a single letter after a dot.
+_GLUED_END = re.compile(r"(?P<word>[^\W_]{2,})[.!?]+(?=[A-Z][a-z])")
+
+# A word: letters or digits, with internal apostrophes ("don't", "council’s") kept inside;
+# hyphens and other punctuation separate words ("box-ticking" -> "box", "ticking").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _string_list(table: dict[str, object], key: str) -> frozenset[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise DiscourseError(f"{key} must be a list of strings", path=PARAMETERS_FILE)
+    return frozenset(item.lower() for item in value)
+
+
+@cache
+def _parameters() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the shipped (abbreviations, sentence starters), read once per process."""
+    try:
+        table = tomllib.loads(read_data_text(PARAMETERS_FILE))
+    except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
+        raise DiscourseError(f"not valid TOML: {error}", path=PARAMETERS_FILE) from error
+    return _string_list(table, "abbrev_types"), _string_list(table, "sent_starters")
+
+
+def abbreviations() -> frozenset[str]:
+    """The abbreviations (lower case, no final full stop) after which no sentence ends."""
+    return _parameters()[0]
+
+
+@cache
+def _tokenizer() -> PunktSentenceTokenizer:
+    """Build the Punkt tokenizer once per process from the shipped parameters."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    abbrevs, starters = _parameters()
+    params.abbrev_types = set(abbrevs)
+    params.sent_starters = set(starters)
+    return PunktSentenceTokenizer(params)
+
+
+def _glued_splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the span ``text[start:end]`` where a sentence end is glued to the next one."""
+    spans: list[tuple[int, int]] = []
+    for match in _GLUED_END.finditer(text, start, end):
+        if match.group("word").lower() in abbreviations():
+            continue  # "St.Helens" is a place, not two sentences
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, end))
+    return spans
+
+
+def _joined_punctuation(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join a span without any letter or digit to the span before it (Punkt splits "?!")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and not _WORD.search(text, start, end):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split a text into sentences whose spans point into ``text``.
+
+    Blank lines are hard boundaries; within a block Punkt decides, with the shipped
+    abbreviations ("Mr Smith", "Dr. Jones", "No. 10", "e.g. this") and numbers ("25.6%",
+    "£3.5 million") never splitting, and informal text (missing capitals, "!!!!", "end.Next")
+    splitting where a reader would.
+
+    Args:
+        text: any text; a paragraph or several separated by blank lines.
+
+    Returns:
+        The sentences in order; ``text[s.start:s.end] == s.text`` for each.
+
+    Example:
+        >>> [s.text for s in split_sentences("Dr. Jones agreed. the end.Next one")]
+        ['Dr. Jones agreed.', 'the end.', 'Next one']
+    """
+    tokenizer = _tokenizer()
+    sentences: list[Sentence] = []
+    block_start = 0
+    boundaries = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text)]
+    boundaries.append((len(text), len(text)))
+    for block_end, next_start in boundaries:
+        block = text[block_start:block_end]
+        spans: list[tuple[int, int]] = []
+        if block.strip():
+            for rel_start, rel_end in tokenizer.span_tokenize(block):
+                spans.extend(_glued_splits(text, block_start + rel_start, block_start + rel_end))
+        for start, end in _joined_punctuation(spans, text):
+            start, end = _trimmed(text, start, end)
+            if start < end:
+                sentences.append(Sentence(text[start:end], start, end))
+        block_start = next_start
+    return tuple(sentences)
+
+
+def word_tokens(text: str) -> list[str]:
+    """Return the lower-cased words of a text (curly apostrophes made straight).
+
+    Args:
+        text: a sentence or any text.
+
+    Returns:
+        Words in order: letters/digits with internal apostrophes; punctuation dropped.
+
+    Example:
+        >>> word_tokens("Box-ticking, isn’t it? 25.6%")
+        ['box', 'ticking', "isn't", 'it', '25', '6']
+    """
+    return [match.group().lower().replace("’", "'") for match in _WORD.finditer(text)]
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Return ``(word, start, end)`` for every word of ``word_tokens``, with its span in text.
+
+    Args:
+        text: a sentence.
+
+    Returns:
+        One triple per word: the lower-cased word and its character span in ``text``.
+    """
+    return [
+        (match.group().lower().replace("’", "'"), match.start(), match.end())
+        for match in _WORD.finditer(text)
+    ]

@@ -1,0 +1,130 @@
+"""Sentence splitting and word tokens: hard cases of news and comment text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from discourse.analyse.sentences import split_sentences, token_spans, word_tokens
+
+
+def texts(text: str) -> list[str]:
+    return [sentence.text for sentence in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr Smith and Mr. Jones met. They talked.",
+            ["Mr Smith and Mr. Jones met.", "They talked."],
+        ),
+        ("Dr. Jones agreed. Then she left.", ["Dr. Jones agreed.", "Then she left."]),
+        ("The St. Helens team was praised.", ["The St. Helens team was praised."]),
+        ("He lives at No. 10 Downing Street.", ["He lives at No. 10 Downing Street."]),
+        ("Some tools, e.g. this one, help.", ["Some tools, e.g. this one, help."]),
+        ("One option, i.e. that one, remains.", ["One option, i.e. that one, remains."]),
+        ("Forms, letters etc. and more. Done.", ["Forms, letters etc. and more.", "Done."]),
+        ("Turnover reached 25.6% of staff.", ["Turnover reached 25.6% of staff."]),
+        ("It spent £3.5 million on it. Ok.", ["It spent £3.5 million on it.", "Ok."]),
+        (
+            "Cllr. Smith said so. Prof. Green did too.",
+            ["Cllr. Smith said so.", "Prof. Green did too."],
+        ),
+        ("social workers vs. managers again.", ["social workers vs. managers again."]),
+        (
+            "the caseloads are mad. nobody listens. managers dont care",
+            ["the caseloads are mad.", "nobody listens.", "managers dont care"],
+        ),
+        ("Disgraceful!!!! Who is accountable?!", ["Disgraceful!!!!", "Who is accountable?!"]),
+        (
+            "Nobody listened.Next week it got worse.",
+            ["Nobody listened.", "Next week it got worse."],
+        ),
+        ("I left in 2019.Then I came back.", ["I left in 2019.", "Then I came back."]),
+        ("I don't know... maybe it will improve.", ["I don't know... maybe it will improve."]),
+        ("I waited... The call never came.", ["I waited...", "The call never came."]),
+        ("He said “it is bad.” Then he left.", ["He said “it is bad.”", "Then he left."]),
+        ("She wrote ‘no way.’ They agreed.", ["She wrote ‘no way.’", "They agreed."]),
+        ('He said "yes." Then nothing.', ['He said "yes."', "Then nothing."]),
+        ("The answer is no. They left.", ["The answer is no.", "They left."]),
+        (
+            "It was done at 9 a.m. and finished by noon.",
+            ["It was done at 9 a.m. and finished by noon."],
+        ),
+        ("Trained in the U.K. and abroad.", ["Trained in the U.K. and abroad."]),
+    ],
+)
+def test_hard_cases(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_blank_lines_are_hard_boundaries_and_spans_point_into_text() -> None:
+    text = "  First paragraph without a stop\n\nSecond one.  Third one!\n \n\nLast"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "First paragraph without a stop",
+        "Second one.",
+        "Third one!",
+        "Last",
+    ]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_empty_and_blank_text_have_no_sentences() -> None:
+    assert split_sentences("") == ()
+    assert split_sentences(" \n\n \t") == ()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_spans_on_the_seed_pages(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    sentences = split_sentences(text)
+    assert len(sentences) > 20
+    previous_end = 0
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
+
+
+def test_word_tokens_lower_case_with_apostrophes() -> None:
+    assert word_tokens("Box-ticking, isn’t it? The council's £3.5m") == [
+        "box",
+        "ticking",
+        "isn't",
+        "it",
+        "the",
+        "council's",
+        "3",
+        "5m",
+    ]
+    assert word_tokens("!!! ... --") == []
+
+
+def test_token_spans_point_into_text() -> None:
+    text = "Social workers’ caseloads — far too HIGH."
+    for word, start, end in token_spans(text):
+        assert text[start:end].lower().replace("’", "'") == word
+    assert [w for w, _, _ in token_spans(text)] == word_tokens(text)
+
+
+def test_splits_with_an_empty_nltk_data_folder(tmp_path: Path) -> None:
+    # Nothing may depend on downloaded NLTK data: run in a fresh process whose NLTK_DATA is
+    # an empty folder (and no home folder data either).
+    code = (
+        "from discourse.analyse.sentences import split_sentences\n"
+        "print(len(split_sentences('Dr. Jones spoke. Staff left! Why?')))\n"
+    )
+    env = {**os.environ, "NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "3"
