@@ -1,0 +1,133 @@
+"""Practitioner self-identification and reply stance, on phrasings written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse.analyse.commenters import detect_stance, identify_practitioner, load_cues
+from discourse.analyse.results import PractitionerClaim, StanceCue
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "cue"),
+    [
+        # The descriptions in the domain notes, reworded.
+        (
+            "I have been a child protection social worker for nine years.",
+            "social_worker",
+            "I have been a child protection social worker",
+        ),
+        ("I’m a social worker in a busy team.", "social_worker", "I’m a social worker"),
+        ("Im a qualified SW and this is normal.", "social_worker", "Im a qualified SW"),
+        ("My caseload is 32 children.", "social_worker", "My caseload"),
+        (
+            "I qualified in 1998 and have never seen it so bad.",
+            "social_worker",
+            "I qualified in 1998",
+        ),
+        ("Working as a locum, I see it everywhere.", "agency", "as a locum"),
+        ("I am an agency social worker.", "agency", "I am an agency social worker"),
+        (
+            "I lead a small assessment team in the Midlands.",
+            "manager",
+            "I lead a small assessment team",
+        ),
+        ("As a team manager I am tired.", "manager", "As a team manager"),
+        (
+            "I'm a final year social work student.",
+            "student",
+            "I'm a final year social work student",
+        ),
+        ("On my placement the team was lovely.", "student", "On my placement"),
+        (
+            "As a retired social worker, nothing surprises me.",
+            "retired",
+            "As a retired social worker",
+        ),
+        ("Since I retired things got worse.", "retired", "Since I retired"),
+        ("I am a family support worker.", "family_support", "I am a family support worker"),
+        ("I work in an early help team.", "family_support", "I work in an early help team"),
+        ("I teach social work at a university.", "academic", "I teach social work"),
+        ("As a senior lecturer I hear this.", "academic", "As a senior lecturer"),
+    ],
+)
+def test_practitioner_roles(text: str, role: str, cue: str) -> None:
+    assert identify_practitioner(text) == PractitionerClaim(role=role, cue=cue)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Social workers are leaving in droves.",
+        "My daughter is a social worker and she is exhausted.",
+        "I am not a social worker but this is shocking.",
+        "I am a mother whose social worker left after a month.",
+        "Services such as a social worker visiting weekly have gone.",
+        "As a parent I despair.",
+        "The council has a caseload problem.",
+        "",
+    ],
+)
+def test_not_practitioners(text: str) -> None:
+    assert identify_practitioner(text) is None
+
+
+def test_specific_role_wins_over_social_worker() -> None:
+    claim = identify_practitioner("I was a social worker for 30 years before I retired.")
+    assert claim is not None and claim.role == "retired"
+
+
+def test_seed_comment_without_self_identification() -> None:
+    # 000, Dave Stubbs: talks about the profession, never says he is in it.
+    text = "A completely invisible profession which nationally employs enormous numbers."
+    assert identify_practitioner(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "cue"),
+    [
+        ("Couldnt agree more Dave. It is a tireless task.", "agree", "Couldnt agree more"),
+        ("Couldn’t agree more!", "agree", "Couldn’t agree more"),
+        ("Well said, and about time.", "agree", "Well said"),
+        ("Exactly this. Nobody listens.", "agree", "Exactly this"),
+        ("Exactly. And it gets worse.", "agree", "Exactly"),
+        ("Totally agree with every word.", "agree", "Totally agree"),
+        ("Spot on.", "agree", "Spot on"),
+        (
+            "I get the point you make but that is not the issue.",
+            "disagree",
+            "I get the point you make but",
+        ),
+        (
+            "I agree with you up to a point, but managers matter.",
+            "disagree",
+            "I agree with you up to a point, but",
+        ),
+        ("I don't agree at all.", "disagree", "I don't agree"),
+        ("I disagree, the money was there.", "disagree", "I disagree"),
+        ("That's not true.", "disagree", "That's not true"),
+        ("Interesting. Exactly how many left?", "none", ""),
+        ("I don't know exactly what happened.", "none", ""),
+        ("With respect to pay, nothing changed.", "none", ""),
+        ("No acknowledgement that the rate is at an all time high.", "none", ""),
+    ],
+)
+def test_reply_stance(text: str, stance: str, cue: str) -> None:
+    assert detect_stance(text, is_reply=True) == StanceCue(stance=stance, cue=cue)  # type: ignore[arg-type]
+
+
+def test_earliest_cue_decides() -> None:
+    assert (
+        detect_stance("Well said. I don't agree with the article.", is_reply=True).stance == "agree"
+    )
+
+
+def test_top_level_comment_has_no_stance() -> None:
+    assert detect_stance("Couldn't agree more with the article.", is_reply=False) == StanceCue(
+        "none", ""
+    )
+
+
+def test_cues_are_compiled_once() -> None:
+    assert load_cues() is load_cues()
+    assert [role for role, _ in load_cues().roles][-1] == "social_worker"
