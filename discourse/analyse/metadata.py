@@ -1,0 +1,276 @@
+"""What an article says about the inspection it reports: councils, judgement, inspection type.
+
+Reads the title, standfirst and body (never the comments: commenters name other councils).
+
+* Councils come from a gazetteer of English local authorities with children's services
+  (``discourse/data/councils.txt``) and, for places not on it, from the patterns
+  ``<Name> Council``, ``<Name>’s children’s services`` and ``<Name> Children’s Services``.
+* The Ofsted judgement is the first one the article states in a rating context (``rated
+  ‘inadequate’``, ``judged good``, ``an ‘inadequate’ authority``, ``requires improvement``):
+  headlines and standfirsts state the current judgement first.
+* The inspection type is the type the article mentions most, where a mention marked as past
+  (``previous monitoring visit``, ``after a focused visit in February``) counts half and a
+  bare ``inspection`` counts as a full inspection at half weight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from discourse.analyse.results import ArticleMeta, InspectionType, Rating
+from discourse.errors import DiscourseError
+from discourse.model import Article
+from discourse.resources import read_data_text
+
+COUNCILS_FILE = "councils.txt"
+
+_RATINGS: dict[str, Rating] = {
+    "outstanding": "outstanding",
+    "good": "good",
+    "requires improvement": "requires improvement",
+    "required improvement": "requires improvement",
+    "requiring improvement": "requires improvement",
+    "inadequate": "inadequate",
+}
+_RATING_WORD = (
+    r"(?P<rating>outstanding|good|requires? improvement|required improvement"
+    r"|requiring improvement|inadequate)"
+)
+# A judgement is a rating only in a rating context: after a rating verb, in quotes, or
+# before a word like "rating"; "good practice" and "inadequate supervision" are not ratings.
+_RATING_CONTEXT = re.compile(
+    r"(?:\b(?:rated|rating|judged|judgement of|graded|regraded|downgraded to|upgraded to|"
+    r"remains|remained|found to be|deemed|as|was|is|been|be)\s+(?:as\s+)?(?:being\s+)?[‘'“\"]?"
+    + _RATING_WORD
+    + r"\b[’'”\"]?)"
+    r"|(?:[‘'“\"]" + _RATING_WORD.replace("rating>", "quoted>") + r"[’'”\"])"
+    r"|(?:\b"
+    + _RATING_WORD.replace("rating>", "before>")
+    + r"\s+(?:rating|judgement|grade|authority|council|local authority|children’s services|"
+    r"children's services|overall))\b",
+    re.IGNORECASE,
+)
+
+_TYPES: dict[InspectionType, tuple[str, ...]] = {
+    "joint targeted area inspection": (
+        r"joint targeted area inspections?",
+        r"JTAIs?",
+    ),
+    "focused visit": (r"focused visits?",),
+    "monitoring visit": (
+        r"monitoring visits?",
+        r"monitoring (?:report|letter)s?",
+        # Machine-translated pages (the aggregator in the seeds) write "surveillance visit".
+        r"surveillance visits?",
+    ),
+    "full inspection": (
+        r"full inspections?",
+        r"ILACS inspections?",
+        r"standard inspections?",
+        r"short inspections?",
+        r"SIF inspections?",
+        r"inspections? of local authority children’s services",
+    ),
+}
+_BARE_INSPECTION = re.compile(r"\binspection\b(?!\s+(?:type|framework|regime))", re.IGNORECASE)
+_PAST_MARK = re.compile(
+    r"\b(?:previous|last|earlier|prior|former|after|following|since|before|fourth|third|"
+    r"second|first)\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
+
+_PATTERN_NAME = r"(?P<name>(?:[A-Z][\w’'&-]*\.?\s+){0,3}[A-Z][\w’'-]*?)"
+_COUNCIL_PATTERNS = (
+    re.compile(
+        _PATTERN_NAME + r"(?:’s|'s)?\s+(?:(?:City|County|Borough|Metropolitan Borough|District)"
+        r"\s+)?Council\b"
+    ),
+    re.compile(_PATTERN_NAME + r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)"),
+    re.compile(_PATTERN_NAME + r"\s+Children(?:’s|'s)\s+Services\b"),
+)
+# Capitalised words that open a sentence or name a body, never a place.
+_NOT_PLACES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "every",
+        "each",
+        "council",
+        "county",
+        "borough",
+        "city",
+        "local",
+        "district",
+        "metropolitan",
+        "town",
+        "parish",
+        "new",
+        "national",
+        "said",
+        "and",
+        "but",
+        "ofsted",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    pattern: re.Pattern[str]
+    canonical: dict[str, str]
+
+
+def _lines(name: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(read_data_text(name).splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield number, line
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s.,]+", " ", name.lower().replace("&", "and")).strip()
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    """The council names and aliases, compiled once per process (longest first)."""
+    canonical: dict[str, str] = {}
+    for number, line in _lines(COUNCILS_FILE):
+        names = [part.strip() for part in line.split("|")]
+        if not all(names):
+            raise DiscourseError(f"line {number}: empty name in {line!r}", path=COUNCILS_FILE)
+        for name in names:
+            canonical[_key(name)] = names[0]
+    variants = []
+    for name in {name for line in _lines(COUNCILS_FILE) for name in line[1].split("|")}:
+        words = [re.escape(word.rstrip(".,")) for word in name.split()]
+        # "St Helens" is also "St. Helens"; a comma in a list-like name is optional.
+        variants.append((len(name), r"\.?,?\s+".join(words)))
+    alternation = "|".join(body for _, body in sorted(variants, reverse=True))
+    return _Gazetteer(re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), canonical)
+
+
+def _article_text(article: Article) -> list[str]:
+    return [article.title, article.standfirst or "", *(block.text for block in article.body)]
+
+
+def find_councils(texts: list[str]) -> tuple[str, ...]:
+    """The councils named in some texts, in order of first mention.
+
+    Args:
+        texts: title, standfirst and body blocks.
+
+    Returns:
+        Canonical names (gazetteer spelling where known), without duplicates.
+
+    Example:
+        >>> find_councils(["Ofsted rated Wakefield’s children’s services inadequate."])
+        ('Wakefield',)
+    """
+    gazetteer = _gazetteer()
+    found: list[tuple[int, int, str]] = []
+    for order, text in enumerate(texts):
+        for match in gazetteer.pattern.finditer(text):
+            found.append((order, match.start(), gazetteer.canonical[_key(match.group(0))]))
+        for pattern in _COUNCIL_PATTERNS:
+            for match in pattern.finditer(text):
+                name = _place_name(match["name"])
+                if name is not None:
+                    key = _key(name)
+                    found.append((order, match.start(), gazetteer.canonical.get(key, name)))
+    names: list[str] = []
+    for _, _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _place_name(raw: str) -> str | None:
+    """The place in a pattern match, without leading sentence words ("The Wirral" → Wirral)."""
+    words = raw.split()
+    while words and words[0].lower().strip("’'") in _NOT_PLACES:
+        words = words[1:]
+    while words and words[-1].lower() in _NOT_PLACES:
+        words = words[:-1]  # "Northamptonshire County (Council)"
+    if not words:
+        return None
+    name = " ".join(words).removesuffix("’s").removesuffix("'s")
+    return name or None
+
+
+def find_rating(texts: list[str]) -> Rating | None:
+    """The first Ofsted judgement stated in a rating context, or None.
+
+    Example:
+        >>> find_rating(["Council with too few social workers rated ‘inadequate’"])
+        'inadequate'
+    """
+    for text in texts:
+        match = _RATING_CONTEXT.search(text)
+        if match is not None:
+            word = match["rating"] or match["quoted"] or match["before"]
+            return _RATINGS[re.sub(r"\s+", " ", word.lower()).replace("require ", "requires ")]
+    return None
+
+
+def find_inspection_type(texts: list[str]) -> InspectionType | None:
+    """The kind of inspection the article reports, or None if it names none.
+
+    Example:
+        >>> find_inspection_type(["Ofsted's fifth monitoring visit found progress."])
+        'monitoring visit'
+    """
+    scores: dict[InspectionType, float] = {}
+    first: dict[InspectionType, tuple[int, int]] = {}
+    for order, text in enumerate(texts):
+        covered: list[tuple[int, int]] = []
+        for kind, patterns in _TYPES.items():
+            for pattern in patterns:
+                for match in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE):
+                    covered.append((match.start(), match.end()))
+                    weight = (
+                        0.5
+                        if _PAST_MARK.search(text[max(0, match.start() - 45) : match.start()])
+                        else 1.0
+                    )
+                    scores[kind] = scores.get(kind, 0.0) + weight
+                    first.setdefault(kind, (order, match.start()))
+        for match in _BARE_INSPECTION.finditer(text):
+            if any(left <= match.start() < right for left, right in covered):
+                continue
+            weight = (
+                0.25 if _PAST_MARK.search(text[max(0, match.start() - 45) : match.start()]) else 0.5
+            )
+            scores["full inspection"] = scores.get("full inspection", 0.0) + weight
+            first.setdefault("full inspection", (order, match.start()))
+    if not scores:
+        return None
+    return max(scores, key=lambda kind: (scores[kind], tuple(-n for n in first[kind])))
+
+
+def describe_article(article: Article) -> ArticleMeta:
+    """Describe the inspection an article reports.
+
+    Args:
+        article: a parsed article (only its title, standfirst and body are read).
+
+    Returns:
+        The councils named (first mention first), the Ofsted judgement and the inspection type.
+    """
+    texts = _article_text(article)
+    return ArticleMeta(
+        councils=find_councils(texts),
+        rating=find_rating(texts),
+        inspection_type=find_inspection_type(texts),
+    )

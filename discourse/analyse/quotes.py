@@ -1,0 +1,300 @@
+"""Quoted speech in the article body: where each quote runs and who says it.
+
+Reads the body's blocks (paragraphs and headings) as plain strings and returns every quote
+with its spans and its attribution. It knows about:
+
+* straight (``"``, ``'``) and curly (``“ ”``, ``‘ ’``) marks; a single quote mark only counts
+  at a word edge, so apostrophes (``children’s``, ``workers'``) never open or close a quote;
+* nesting: ``‘…’`` inside ``“…”`` (and the reverse) stays inside the outer quote;
+* quotes running over several paragraphs, where each paragraph opens with a mark and only the
+  last one closes (the newspaper convention); a heading between two such paragraphs does not
+  end the quote;
+* the attribution before the quote (``A council spokesperson said: “…``, ``Director: ‘…``)
+  or after it (``…,” the report states.``, ``…,” said a DfE spokesperson.``).
+
+Deciding what the speaker's voice is belongs to ``discourse.analyse.voices``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from discourse.errors import DiscourseError
+from discourse.resources import read_data_text
+
+CUES_FILE = "voice_cues.toml"
+
+# Words that may follow the verb of an attribution after a quote ("…,” Ofsted said in its
+# letter.", "…,” she added on Tuesday.").
+_AFTER_VERB = "in|on|at|last|this|yesterday|today|when|after|before|of|about|following|to|as|while"
+# A phrase opening a relative clause is not a speaker ("…”, which it said was …").
+_NOT_SPEAKER = re.compile(r"^(?:which|who|that|where|when|while|whom|whose|what)\b", re.I)
+
+AttributionPlace = Literal["before", "after", "none"]
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‚"
+_SINGLE_CLOSE = "’"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSegment:
+    """The part of a quote inside one block: ``text[start:end]`` including its marks.
+
+    ``closed`` is False when the quote runs on into a later paragraph.
+    """
+
+    block: int
+    start: int
+    end: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation, possibly over several blocks, with its attribution.
+
+    ``speaker`` is the phrase naming who speaks, as written (``"a DfE spokesperson"``,
+    ``"She"``, ``"Peter Box, leader of the council"``); ``attribution`` is the whole
+    attribution (``"said a DfE spokesperson"``); ``place`` says where it was found.
+    """
+
+    segments: tuple[QuoteSegment, ...]
+    mark: Literal["double", "single"]
+    speaker: str | None
+    attribution: str | None
+    place: AttributionPlace
+
+    @property
+    def blocks(self) -> tuple[int, ...]:
+        return tuple(segment.block for segment in self.segments)
+
+
+@cache
+def _reporting_verbs() -> tuple[str, ...]:
+    try:
+        table = tomllib.loads(read_data_text(CUES_FILE))
+    except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
+        raise DiscourseError(f"not valid TOML: {error}", path=CUES_FILE) from error
+    verbs = table.get("reporting_verbs")
+    if not isinstance(verbs, list) or not all(isinstance(verb, str) for verb in verbs):
+        raise DiscourseError("reporting_verbs must be a list of strings", path=CUES_FILE)
+    # Longest first so that "pointed out" wins over "pointed".
+    return tuple(sorted(set(verbs), key=len, reverse=True))
+
+
+@cache
+def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in _reporting_verbs())
+    # Before the opening mark: "<speaker> [also] said[ that| to X]:" or "<speaker>:".
+    before = re.compile(
+        rf"(?P<speaker>[^.!?:;“”\"‘]{{1,120}}?)[\s,]+(?:also\s+|then\s+|later\s+)?"
+        rf"(?P<verb>{verbs})\b(?P<rest>[^.!?:;“”\"]{{0,40}}?)\s*[:,]?\s*$",
+        re.IGNORECASE,
+    )
+    label = re.compile(r"(?P<speaker>[^.!?:;“”\"‘’]{1,60}?)\s*:\s*$")
+    # After the closing mark: "[,] <speaker> said" or "[,] said <speaker>".
+    after = re.compile(
+        rf"^\s*,?\s*(?:(?P<speaker>[^.!?,;:“”\"‘’]{{1,80}}?)\s+(?:also\s+)?(?P<verb>{verbs})"
+        rf"(?=\s*(?:[.!?,;:]|$)|\s+(?:{_AFTER_VERB})\b)"
+        rf"|(?P<verb2>{verbs})\s+(?P<speaker2>[^.!?;:“”\"‘]{{1,80}}?)\s*(?=[.!?,;]|$))",
+        re.IGNORECASE,
+    )
+    return before, label, after
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _opens_single(text: str, index: int) -> bool:
+    """A single mark opens a quote only at a word's start ("‘Let down’", not "it’s")."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return not _is_word_char(before) and (_is_word_char(after) or after in _DOUBLE_OPEN + '"')
+
+
+def _closes_single(text: str, index: int) -> bool:
+    """A single mark closes a quote only at a word's end and not before a letter."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return not before.isspace() and not _is_word_char(after)
+
+
+def _opens_straight(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-") and not after.isspace()
+
+
+def _opening_mark(text: str, index: int) -> Literal["double", "single"] | None:
+    """The kind of quote an opening mark at ``index`` starts, if it is one."""
+    char = text[index]
+    if char in _DOUBLE_OPEN or (char == '"' and _opens_straight(text, index)):
+        return "double"
+    if (char in _SINGLE_OPEN or char == "'") and _opens_single(text, index):
+        return "single"
+    return None
+
+
+def _closing_mark(text: str, index: int, mark: Literal["double", "single"]) -> bool:
+    char = text[index]
+    if mark == "double":
+        return char in _DOUBLE_CLOSE or char == '"'
+    return (char in _SINGLE_CLOSE or char == "'") and _closes_single(text, index)
+
+
+def _scan_block(
+    text: str, open_mark: Literal["double", "single"] | None
+) -> tuple[bool, list[tuple[int, int, bool, Literal["double", "single"]]]]:
+    """The outermost quote spans of one block as (start, end, closed, mark).
+
+    ``open_mark`` is the mark of a quote still open from an earlier paragraph: it continues
+    only if this block opens with the same kind of mark; the first value says whether it did.
+    """
+    spans: list[tuple[int, int, bool, Literal["double", "single"]]] = []
+    index = len(text) - len(text.lstrip())
+    current: Literal["double", "single"] | None = None
+    start = 0
+    continued = False
+    if open_mark is not None and index < len(text) and _opening_mark(text, index) == open_mark:
+        current, start, index, continued = open_mark, index, index + 1, True
+    while index < len(text):
+        if current is None:
+            kind = _opening_mark(text, index)
+            if kind is not None:
+                current, start = kind, index
+        elif _closing_mark(text, index, current):
+            spans.append((start, index + 1, True, current))
+            current = None
+        elif current == "double" and text[index] in _DOUBLE_OPEN:
+            # A new opening mark inside an open quote: the writer forgot to close the first.
+            spans.append((start, index, True, current))
+            start = index
+        index += 1
+    if current is not None:
+        spans.append((start, len(text.rstrip()), False, current))
+    return continued, spans
+
+
+def _clean_speaker(speaker: str) -> str | None:
+    speaker = re.sub(r"^\W*(?:and|but|as|while|whereas)\s+", "", speaker.strip(" ,–—-"))
+    speaker = speaker.strip(" ,–—-")
+    return speaker or None
+
+
+def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
+    """The speaker named before a quote opening at ``start``: "X said: “…"."""
+    before_pattern, label_pattern, _ = _attribution_patterns()
+    lead = text[:start]
+    # Only the clause the quote belongs to: from the last sentence end.
+    lead = re.split(r"(?<=[.!?”])\s+", lead)[-1]
+    if not lead.strip():
+        return None
+    match = before_pattern.search(lead)
+    if match is not None:
+        speaker = _clean_speaker(match["speaker"])
+        # "Ofsted found the council faced “…" is a partial quote, not an attribution:
+        # the verb must come right before the mark (allowing "that" or "to inspectors").
+        rest = match["rest"].strip().lower()
+        introduced = bool(re.search(r"[:,]\s*$", lead))
+        quoted = text[start + 1 : start + 40]
+        # Without a colon or comma only a full quoted sentence is introduced ("The letter
+        # states that “The …"): "Ofsted finds ‘slow’ progress" is a partial quote.
+        full_sentence = quoted[:1].isupper() and len(quoted.split()) >= 4
+        rest_ok = not rest or re.fullmatch(r"that|to [\w’' ]{1,30}|in a statement", rest)
+        if (
+            speaker
+            and rest_ok
+            and (introduced or full_sentence)
+            and len(speaker.split()) <= 12
+            and not _NOT_SPEAKER.match(speaker)
+        ):
+            return speaker, match.group(0).strip(" ,:")
+    match = label_pattern.fullmatch(lead.strip())
+    if match is not None and len(match["speaker"].split()) <= 6:
+        speaker = _clean_speaker(match["speaker"])
+        if speaker:
+            return speaker, speaker
+    return None
+
+
+def _after_attribution(text: str, end: int) -> tuple[str, str] | None:
+    """The speaker named after a quote closing at ``end``: "…,” the report states."."""
+    _, _, after_pattern = _attribution_patterns()
+    tail = text[end:]
+    inner_end = text[max(0, end - 2) : end]
+    # An attribution follows a quote that ends in a comma (or ? !) or is followed by one.
+    if not (re.search(r"[,?!.]", inner_end) or tail.lstrip().startswith(",")):
+        return None
+    match = after_pattern.match(tail)
+    if match is None:
+        return None
+    speaker = _clean_speaker(match["speaker"] or match["speaker2"] or "")
+    if speaker is None or len(speaker.split()) > 12 or _NOT_SPEAKER.match(speaker):
+        return None
+    attribution = match.group(0).strip(" ,.")
+    return speaker, attribution
+
+
+def find_quotes(texts: Sequence[str], headings: Collection[int] = ()) -> tuple[Quote, ...]:
+    """Find the quotations in the body blocks, with their speakers where named.
+
+    Args:
+        texts: the body blocks in page order (paragraphs and headings).
+        headings: indexes of the blocks that are headings: a heading between two paragraphs
+            of a running quote does not end it.
+
+    Returns:
+        The outermost quotes in page order (a nested ``‘…’`` is part of its outer quote).
+
+    Example:
+        >>> quote = find_quotes(['“We are working on it,” the council said.'])[0]
+        >>> quote.speaker, quote.place
+        ('the council', 'after')
+    """
+    quotes: list[Quote] = []
+    running: list[QuoteSegment] = []
+    running_mark: Literal["double", "single"] | None = None
+
+    def finish() -> None:
+        nonlocal running, running_mark
+        if running and running_mark is not None:
+            quotes.append(_attribute(texts, tuple(running), running_mark))
+        running, running_mark = [], None
+
+    for index, text in enumerate(texts):
+        if running and index in headings and text.lstrip()[:1] not in _DOUBLE_OPEN + '"':
+            continue  # a subheading inside a quote running over paragraphs
+        continued, spans = _scan_block(text, running_mark)
+        if running and not continued:
+            finish()  # the open quote is not continued here: it ended with its paragraph
+        for position, (start, end, closed, mark) in enumerate(spans):
+            continues = continued and position == 0
+            if not continues:
+                finish()
+                running_mark = mark
+            running.append(QuoteSegment(index, start, end, closed))
+            if closed:
+                finish()
+    finish()
+    return tuple(quotes)
+
+
+def _attribute(
+    texts: Sequence[str], segments: tuple[QuoteSegment, ...], mark: Literal["double", "single"]
+) -> Quote:
+    first, last = segments[0], segments[-1]
+    after = _after_attribution(texts[last.block], last.end) if last.closed else None
+    if after is not None:
+        return Quote(segments, mark, after[0], after[1], "after")
+    before = _before_attribution(texts[first.block], first.start)
+    if before is not None:
+        return Quote(segments, mark, before[0], before[1], "before")
+    return Quote(segments, mark, None, None, "none")

@@ -1,0 +1,475 @@
+"""Who speaks in each sentence of the article body: inspectorate, government, council,
+practitioner or journalist (``shared/domain.md`` section 3).
+
+Every body sentence, headings included, gets exactly one voice and the cue that decided it.
+The rules, in the order they are tried for a paragraph sentence:
+
+1. **quoted** — a sentence mostly inside a quote speaks in the quote's speaker's voice
+   (``discourse.analyse.quotes`` finds the quote and its attribution; a quote without one,
+   or attributed to a pronoun — ``she adds``, ``It adds:`` — continues the last speaker).
+   So a council statement that cites Ofsted stays the council's.
+2. **continuation** — a sentence opening with a pronoun and a reporting verb (``It said``,
+   ``They also identified``, ``But it said``) continues the last speaker.
+3. **speaker** — the first actor who is the subject of a reporting verb (``Ofsted has
+   found``, ``Social workers told inspectors``, ``Jim Leivers, director of children's
+   services at St Helens, said``), the agent of one (``judged ‘inadequate’ by inspectors``)
+   or the source of ``according to``; a named person is looked up where the article
+   introduced them (``McRae`` → ``Merran McRae, the council’s chief executive``).
+4. **figure** — a sentence stating a workforce rate or caseload with no source named is the
+   DfE's workforce statistics (government).
+5. **subject** — an actor opening the main clause (``the council produced …``), after any
+   lead-in (``Following the November monitoring report, …``).
+6. **quote fragment** — a quoted phrase of two or more words with no speaker named comes from
+   the last speaker (``This had “had a significant impact …”``).
+7. **mention** — the first actor named (main clause first, then the lead-in).
+8. **anaphor / same paragraph** — ``This``, ``These`` … or any sentence in the same paragraph
+   keeps the previous sentence's voice.
+9. otherwise **journalist**; a journalist sentence between two sentences of one other voice
+   in the same section takes that voice (a passage of findings).
+
+Headings: inside a quote running over paragraphs they are the quote's; a speaker label
+(``Director: ‘…’``, ``‘…’ – DfE``) decides; a quoted phrase takes the voice of the sentence
+below that says it (``‘Let down’`` → ``council leaders said the service had “let down …”``);
+then actor mentions; otherwise journalist.
+
+The actors and verbs are data: ``discourse/data/voice_cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from discourse.analyse.quotes import Quote, find_quotes
+from discourse.analyse.results import Sentence, Voice, VoiceAttribution
+from discourse.analyse.workforce import mentions_workforce_figure
+from discourse.errors import DiscourseError
+from discourse.model import BodyBlock
+from discourse.resources import read_data_text
+
+CUES_FILE = "voice_cues.toml"
+_ACTOR_VOICES: tuple[Voice, ...] = ("inspectorate", "government", "council", "practitioner")
+
+# A sentence is "quoted" when one quote covers at least this share of its characters: a
+# sentence built around a few quoted words stays the reporter's (or its named source's).
+QUOTED_SHARE = 0.6
+# An actor opening the main clause has at most this many words before it ("A newly appointed
+# director …").
+SUBJECT_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    speaker: dict[Voice, tuple[re.Pattern[str], ...]]
+    mention: dict[Voice, re.Pattern[str]]
+    subject_only: frozenset[Voice]
+    continuation: re.Pattern[str]
+    named_speaker: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    pronouns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    """The last attributed speaker: what pronouns and unattributed quotes continue."""
+
+    voice: Voice
+    name: str | None
+
+
+def _strings(table: dict[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise DiscourseError(f"{where}{key} must be a non-empty list of strings", path=CUES_FILE)
+    return value
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    # Apostrophes are written both ways in pages: "children's" and "children’s".
+    return "|".join(
+        re.escape(phrase).replace(r"\ ", r"[\s-]+").replace("'", "['’]") for phrase in ordered
+    )
+
+
+@cache
+def _cues() -> _Cues:
+    """The voice cues, read and compiled once per process."""
+    try:
+        table = tomllib.loads(read_data_text(CUES_FILE))
+    except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
+        raise DiscourseError(f"not valid TOML: {error}", path=CUES_FILE) from error
+    verbs = _alternation(_strings(table, "reporting_verbs", ""))
+    voices = table.get("voices")
+    if not isinstance(voices, dict):
+        raise DiscourseError("missing [voices] tables", path=CUES_FILE)
+    # Words allowed between a speaker and the verb: "Ofsted has also found".
+    # No "was" or "is": "the local authority was judged" is not the authority speaking.
+    between = r"(?:\s+(?:has|have|had|also|then|now|later|previously|recently|" + (
+        r"subsequently|again|further|\w+ly))"
+    )
+    # A place or body after a role: "director of children's services at St Helens, said".
+    apposition = r"(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)?,?"
+    speaker: dict[Voice, tuple[re.Pattern[str], ...]] = {}
+    mention: dict[Voice, re.Pattern[str]] = {}
+    subject_only: set[Voice] = set()
+    for voice in _ACTOR_VOICES:
+        entry = voices.get(voice)
+        if not isinstance(entry, dict):
+            raise DiscourseError(f"missing [voices.{voice}]", path=CUES_FILE)
+        actors = _alternation(_strings(entry, "actors", f"[voices.{voice}] "))
+        actor = rf"(?<![\w-])(?P<actor>{actors})(?:['’]s)?(?![\w-])"
+        forms = [rf"{actor}{apposition}{between}{{0,3}}\s+(?P<verb>{verbs})\b"]
+        if not entry.get("actors_as_subject_only", False):
+            forms.append(rf"\baccording\s+to\s+(?:the\s+)?(?:latest\s+)?{actor}")
+            forms.append(rf"\bby\s+(?:the\s+|an?\s+|its\s+)?(?:\w+\s+)?{actor}")
+        else:
+            subject_only.add(voice)
+        mention[voice] = re.compile(actor, re.IGNORECASE)
+        speaker[voice] = tuple(re.compile(form, re.IGNORECASE) for form in forms)
+    pronouns = [p.lower() for p in _strings(table, "pronouns", "")]
+    continuation = re.compile(
+        rf"^\W*(?:(?:but|and|yet|so|however|also|here)\W+)?(?P<pronoun>{_alternation(pronouns)})"
+        rf"{between}{{0,3}}\s+(?P<verb>{verbs})\b",
+        re.IGNORECASE,
+    )
+    named_speaker = re.compile(
+        rf"^\W*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}){between}{{0,2}}\s+"
+        rf"(?P<verb>{verbs})\b"
+    )
+    anaphor = re.compile(
+        rf"^\W*(?:{_alternation(_strings(table, 'anaphors', ''))})\b", re.IGNORECASE
+    )
+    lead_in = re.compile(
+        rf"^\W*(?:{_alternation(_strings(table, 'lead_ins', ''))})\b[^,;“”\"]{{0,100}},\s*",
+        re.IGNORECASE,
+    )
+    return _Cues(
+        speaker,
+        mention,
+        frozenset(subject_only),
+        continuation,
+        named_speaker,
+        anaphor,
+        lead_in,
+        frozenset(pronouns),
+    )
+
+
+def _first_actor(text: str, *, practitioners: bool) -> tuple[int, Voice, str] | None:
+    """The first actor named in ``text`` as (position, voice, words).
+
+    Practitioners count only when asked (a heading label "Social worker: ‘…’", a speaker
+    phrase): elsewhere social workers are what the article is about, not who speaks.
+    """
+    cues = _cues()
+    best: tuple[int, Voice, str] | None = None
+    for voice, pattern in cues.mention.items():
+        if voice in cues.subject_only and not practitioners:
+            continue
+        match = pattern.search(text)
+        if match is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), voice, match.group("actor"))
+    return best
+
+
+class _Attributor:
+    """Walks the body in order, keeping the last speaker (what pronouns continue)."""
+
+    def __init__(self, blocks: Sequence[BodyBlock], sentences: Sequence[Sequence[Sentence]]):
+        self.blocks = blocks
+        self.sentences = sentences
+        self.texts = [block.text for block in blocks]
+        self.headings = {i for i, block in enumerate(blocks) if block.kind == "heading"}
+        self.quotes = find_quotes(self.texts, self.headings)
+        self.last: _Speaker | None = None
+        self.quote_voice: dict[int, tuple[Voice, str | None, str]] = {}
+        # (block, start, end, quote index) of every quote segment, for look-ups by sentence.
+        self.segments: dict[int, list[tuple[int, int, int]]] = {}
+        for index, quote in enumerate(self.quotes):
+            for segment in quote.segments:
+                self.segments.setdefault(segment.block, []).append(
+                    (segment.start, segment.end, index)
+                )
+
+    # --- speakers -------------------------------------------------------------------------
+
+    def classify_speaker(self, name: str, block: int) -> _Speaker | None:
+        """The voice of a speaker phrase: pronoun, actor, or a person introduced earlier."""
+        cues = _cues()
+        if name.lower() in cues.pronouns or name.lower() in {"we", "i"}:
+            return self.last
+        found = _first_actor(name, practitioners=True)
+        if found is not None:
+            return _Speaker(found[1], name)
+        surname = name.split()[-1] if name.split() else ""
+        if not surname[:1].isupper():
+            return None
+        # A person: find where the article introduced them ("Merran McRae, the council’s
+        # chief executive, said …", "council leader Peter Box").
+        pattern = re.compile(rf"\b{re.escape(surname)}\b")
+        for text in [*self.texts[: block + 1]]:
+            for match in pattern.finditer(text):
+                window = text[max(0, match.start() - 40) : match.end() + 90]
+                role = _first_actor(window, practitioners=False)
+                if role is not None:
+                    return _Speaker(role[1], name)
+        return None
+
+    def resolve_quote(self, index: int) -> tuple[Voice, str | None, str]:
+        """The voice, speaker and cue of a quote, resolved once, when first reached."""
+        if index in self.quote_voice:
+            return self.quote_voice[index]
+        quote: Quote = self.quotes[index]
+        resolved: tuple[Voice, str | None, str]
+        if quote.speaker is None:
+            if self.last is not None:
+                resolved = (self.last.voice, self.last.name, "quote continues the last speaker")
+            else:
+                resolved = ("journalist", None, "quote without a speaker")
+        else:
+            speaker = self.classify_speaker(quote.speaker, quote.segments[0].block)
+            cue = f"quote: {quote.attribution}"
+            if speaker is None:
+                resolved = ("journalist", quote.speaker, f"{cue} (speaker not identified)")
+            else:
+                name = speaker.name if quote.speaker.lower() in _cues().pronouns else None
+                resolved = (speaker.voice, name or quote.speaker, cue)
+        self.quote_voice[index] = resolved
+        if resolved[0] != "journalist":
+            self.last = _Speaker(resolved[0], resolved[1])
+        return resolved
+
+    # --- sentences ------------------------------------------------------------------------
+
+    def quote_cover(self, block: int, sentence: Sentence) -> tuple[int | None, list[int]]:
+        """The quote covering most of a sentence (if any) and the quotes inside it."""
+        length = max(1, len(sentence.text))
+        inside: list[int] = []
+        main: int | None = None
+        for start, end, index in self.segments.get(block, []):
+            overlap = min(end, sentence.end) - max(start, sentence.start)
+            if overlap <= 0:
+                continue
+            inside.append(index)
+            if overlap / length >= QUOTED_SHARE:
+                main = index
+        return main, inside
+
+    def paragraph_sentence(
+        self, block: int, sentence: Sentence, previous: VoiceAttribution | None
+    ) -> tuple[VoiceAttribution, bool]:
+        """Attribute one paragraph sentence; the flag says it fell through to the default."""
+        cues = _cues()
+        text = sentence.text
+        main, inside = self.quote_cover(block, sentence)
+        if main is not None:
+            voice, speaker, cue = self.resolve_quote(main)
+            return VoiceAttribution(voice, cue, True, speaker), False
+        for index in inside:
+            if self.quotes[index].speaker is not None:
+                self.resolve_quote(index)  # "…,” the report said" inside a longer sentence
+
+        continuation = cues.continuation.match(text)
+        if continuation is not None and self.last is not None:
+            cue = f"continues: {continuation.group(0).strip()}"
+            return VoiceAttribution(self.last.voice, cue, False, self.last.name), False
+
+        spoken = self.speaker_cue(text, block)
+        if spoken is not None:
+            return spoken, False
+
+        if mentions_workforce_figure(text):
+            return VoiceAttribution(
+                "government", "figure: DfE workforce statistics", False, None
+            ), False
+
+        lead = cues.lead_in.match(text)
+        main_clause = text[lead.end() :] if lead else text
+        first = _first_actor(main_clause, practitioners=False)
+        if first is not None and len(main_clause[: first[0]].split()) <= SUBJECT_WORDS:
+            return VoiceAttribution(first[1], f"subject: {first[2]}", False, None), False
+
+        fragments = [
+            index
+            for index in inside
+            if len(_segment_words(self, index, block)) >= 2 and self.quotes[index].speaker is None
+        ]
+        if fragments and self.last is not None:
+            return VoiceAttribution(self.last.voice, "quote fragment", False, self.last.name), False
+
+        mentioned = first or _first_actor(text, practitioners=False)
+        if mentioned is not None:
+            return VoiceAttribution(mentioned[1], f"mention: {mentioned[2]}", False, None), False
+
+        if previous is not None and previous.voice != "journalist":
+            opener = cues.anaphor.match(text)
+            if opener is not None:
+                cue = f"anaphor: {opener.group(0).strip()}"
+                return VoiceAttribution(previous.voice, cue, False, previous.speaker), False
+        return VoiceAttribution("journalist", "no cue", False, None), True
+
+    def speaker_cue(self, text: str, block: int) -> VoiceAttribution | None:
+        """The first speaker named as the subject or agent of a reporting verb."""
+        cues = _cues()
+        best: tuple[int, Voice, str] | None = None
+        for voice, patterns in cues.speaker.items():
+            for pattern in patterns:
+                match = pattern.search(text)
+                if match is not None and (best is None or match.start() < best[0]):
+                    best = (match.start(), voice, match.group(0).strip(" ,"))
+        named = cues.named_speaker.match(text)
+        if named is not None and (best is None or named.start("name") < best[0]):
+            person = self.classify_speaker(named["name"], block)
+            if person is not None:
+                self.last = _Speaker(person.voice, named["name"])
+                cue = f"speaker: {named.group(0).strip()}"
+                return VoiceAttribution(person.voice, cue, False, named["name"])
+        if best is None:
+            return None
+        actor_match = re.search(r"\S.*", best[2])
+        said = actor_match.group(0) if actor_match else best[2]
+        self.last = _Speaker(best[1], said)
+        return VoiceAttribution(best[1], f"speaker: {said}", False, said)
+
+
+def _segment_words(attributor: _Attributor, index: int, block: int) -> list[str]:
+    quote = attributor.quotes[index]
+    words: list[str] = []
+    for segment in quote.segments:
+        if segment.block == block:
+            words += attributor.texts[block][segment.start : segment.end].split()
+    return words
+
+
+# --- headings -------------------------------------------------------------------------------
+
+_LABEL_BEFORE = re.compile(r"^\s*(?P<label>[^:‘’“”\"']{2,50}?)\s*:\s+\S")
+_LABEL_AFTER = re.compile(r"\S\s+[–—-]\s*(?P<label>[^–—‘’“”\"']{2,50}?)\s*$")
+_QUOTED_PHRASE = re.compile(r"[‘“\"'](?P<phrase>[^‘’“”\"]{2,80})[’”\"']")
+
+
+def _stem(word: str) -> str:
+    # Five letters tell "supervised" and "supervision" apart from other words well enough to
+    # find a heading's quoted phrase in the paragraphs below it.
+    return word.lower()[:5]
+
+
+def _says_phrase(sentence: str, phrase: str) -> bool:
+    wanted = [_stem(word) for word in re.findall(r"[^\W_]+", phrase)]
+    words = [_stem(word) for word in re.findall(r"[^\W_]+", sentence)]
+    if not wanted:
+        return False
+    return any(words[i : i + len(wanted)] == wanted for i in range(len(words)))
+
+
+def _heading_voice(
+    attributor: _Attributor,
+    block: int,
+    text: str,
+    voices: dict[tuple[int, int], VoiceAttribution],
+) -> VoiceAttribution:
+    """The voice of a heading (see the module docstring for the order of the rules)."""
+    for quote_index, quote in enumerate(attributor.quotes):
+        blocks = quote.blocks
+        if len(blocks) > 1 and blocks[0] < block < blocks[-1]:
+            voice, name, _ = attributor.resolve_quote(quote_index)
+            return VoiceAttribution(voice, "heading inside a quote", False, name)
+    for pattern in (_LABEL_BEFORE, _LABEL_AFTER):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        speaker = attributor.classify_speaker(match["label"].strip(), block)
+        if speaker is not None:
+            cue = f"heading label: {match['label'].strip()}"
+            return VoiceAttribution(speaker.voice, cue, False, match["label"].strip())
+    for match in _QUOTED_PHRASE.finditer(text):
+        phrase = match["phrase"]
+        for later in range(block + 1, len(attributor.blocks)):
+            if later in attributor.headings:
+                break
+            for number, sentence in enumerate(attributor.sentences[later]):
+                found = voices.get((later, number))
+                if found is not None and _says_phrase(sentence.text, phrase):
+                    cue = f"heading quotes: {phrase}"
+                    return VoiceAttribution(found.voice, cue, False, found.speaker)
+    first = _first_actor(text, practitioners=False)
+    if first is not None:
+        return VoiceAttribution(first[1], f"heading mention: {first[2]}", False, None)
+    return VoiceAttribution("journalist", "heading without cue", False, None)
+
+
+def attribute_voices(
+    blocks: Sequence[BodyBlock], sentences: Sequence[Sequence[Sentence]]
+) -> list[list[VoiceAttribution]]:
+    """Give every body sentence a voice and the cue that decided it.
+
+    Args:
+        blocks: the article body in page order (paragraphs and headings).
+        sentences: the sentences of each block (spans into that block's text), aligned
+            with ``blocks``; a heading is usually one sentence.
+
+    Returns:
+        One list per block, one ``VoiceAttribution`` per sentence, aligned with ``sentences``.
+
+    Raises:
+        ValueError: if ``sentences`` is not aligned with ``blocks``.
+
+    Example:
+        >>> from discourse.analyse.sentences import split_sentences
+        >>> body = [BodyBlock("paragraph", "Ofsted found caseloads were too high. It said more.")]
+        >>> [v.voice for v in attribute_voices(body, [split_sentences(body[0].text)])[0]]
+        ['inspectorate', 'inspectorate']
+    """
+    if len(blocks) != len(sentences):
+        raise ValueError(f"{len(blocks)} blocks but {len(sentences)} sentence lists")
+    attributor = _Attributor(blocks, sentences)
+    voices: dict[tuple[int, int], VoiceAttribution] = {}
+    defaulted: set[tuple[int, int]] = set()
+    previous: VoiceAttribution | None = None
+    for block, block_sentences in enumerate(sentences):
+        if block in attributor.headings:
+            previous = None  # a heading starts a section: no anaphor crosses it
+            continue
+        for number, sentence in enumerate(block_sentences):
+            same_paragraph = previous if number > 0 else None
+            voice, fell_through = attributor.paragraph_sentence(block, sentence, previous)
+            if fell_through and same_paragraph is not None and same_paragraph.voice != "journalist":
+                voice = VoiceAttribution(
+                    same_paragraph.voice, "same paragraph", False, same_paragraph.speaker
+                )
+                fell_through = False
+            if fell_through:
+                defaulted.add((block, number))
+            voices[(block, number)] = voice
+            previous = voice
+    _fill_passages(attributor, voices, defaulted)
+    for block in sorted(attributor.headings):
+        for number, sentence in enumerate(sentences[block]):
+            voices[(block, number)] = _heading_voice(attributor, block, sentence.text, voices)
+    return [
+        [voices[(block, number)] for number in range(len(block_sentences))]
+        for block, block_sentences in enumerate(sentences)
+    ]
+
+
+def _fill_passages(
+    attributor: _Attributor,
+    voices: dict[tuple[int, int], VoiceAttribution],
+    defaulted: set[tuple[int, int]],
+) -> None:
+    """A cue-less sentence between two sentences of one voice, in one section, takes it."""
+    order = sorted(voices)
+    for position, key in enumerate(order):
+        if key not in defaulted or position == 0 or position + 1 >= len(order):
+            continue
+        before, after = order[position - 1], order[position + 1]
+        crosses = any(before[0] < heading < after[0] for heading in attributor.headings)
+        voice = voices[before].voice
+        if not crosses and voice != "journalist" and voices[after].voice == voice:
+            voices[key] = VoiceAttribution(voice, f"within a {voice} passage", False, None)

@@ -1,0 +1,463 @@
+"""Official workforce figures quoted in the article body, as table rows.
+
+Articles quote the Department for Education's children's social work workforce statistics
+(vacancy, turnover, agency, caseload, sickness, newly qualified share, headcount) and money
+(``£1 million package of funding``). Each figure becomes a ``Statistic`` with its metric,
+value, unit, period and comparator. The metric names, their cue words, number words
+("nearly half") and comparator phrases are data (``discourse/data/workforce_metrics.toml``).
+
+The reading, per sentence:
+
+1. values: percentages (``19.6%``, ``26.2 per cent``, ``17 and 13.6 per cent``), pounds
+   (``£5.2 million``), shares in words (``nearly half of``) and, for metrics counted in
+   units (caseloads, headcounts), bare numbers (``average caseloads (18.3)``); years are
+   periods, never values;
+2. each value takes the nearest metric cue before it (or just after it: ``half of social
+   workers were agency staff``); a percentage with no metric is not a workforce figure;
+3. periods: a ``from A to B`` pair of values takes the ends of the nearest year range before
+   it (``from 2019 to 2020``, ``from 2020-21``); otherwise the nearest year after the value
+   in its clause, else the nearest before it;
+4. comparators: a value after ``England average of`` is a comparator of the figure before
+   it; ``The England averages are 17 and 13.6 per cent respectively`` gives one comparator
+   to each metric of the figures before, in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from discourse.analyse.results import Statistic
+from discourse.analyse.sentences import split_sentences
+from discourse.errors import DiscourseError
+from discourse.model import BodyBlock
+from discourse.resources import read_data_text
+
+METRICS_FILE = "workforce_metrics.toml"
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_PERCENT_SIGN = r"\s*(?:%|per\s*cent\b|percent\b)"
+_YEAR = re.compile(
+    r"(?<![\d£.,])(?P<first>(?:19|20)\d{2})(?:\s*(?:-|–|/|to)\s*(?P<second>(?:19|20)?\d{2}))?"
+    r"(?![\d%]|\.\d|\s*(?:%|per\s*cent))"
+)
+_YEAR_RANGE = re.compile(
+    r"\b(?:from|between)\s+(?P<first>(?:19|20)\d{2})\s+(?:to|and)\s+(?P<second>(?:19|20)\d{2})\b"
+)
+# Where one clause ends and another begins: a period found in one does not cross into it.
+_CLAUSE_BREAK = re.compile(r";|,?\s\b(?:while|whereas|although|but|however)\b", re.IGNORECASE)
+_NATIONAL = re.compile(r"\b(?:nationally|across England|in England|national)\b", re.IGNORECASE)
+_ORDINAL_OR_DATE = re.compile(
+    r"^(?:st|nd|rd|th)\b|^\s*(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|years?|months?|weeks?|days?|hours?|am|pm)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One metric of the workforce table, as the data file defines it."""
+
+    id: str
+    cues: tuple[str, ...]
+    unit: str
+    bare_numbers: bool
+    default: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    metrics: dict[str, Metric]
+    cue_pattern: re.Pattern[str]
+    cue_metric: dict[str, str]
+    number_words: dict[str, float]
+    number_word_pattern: re.Pattern[str]
+    multipliers: dict[str, float]
+    money_pattern: re.Pattern[str]
+    comparators: dict[str, str]
+    comparator_pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    start: int
+    end: int
+    value: float
+    unit: str  # "percent", "GBP" or "number"
+
+
+def _phrase_pattern(phrases: Sequence[str], plural: bool) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    suffix = r"(?:s|es)?" if plural else ""
+    body = "|".join(re.escape(phrase).replace(r"\ ", r"[\s-]+") for phrase in ordered)
+    return rf"(?<![\w£])(?:{body}){suffix}(?!\w)"
+
+
+def _require(table: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    value = table.get(key)
+    if not isinstance(value, kind):
+        raise DiscourseError(f"{where}: {key} must be {kind.__name__}", path=METRICS_FILE)
+    return value
+
+
+def _float_table(table: dict[str, Any], key: str) -> dict[str, float]:
+    values = _require(table, key, dict, "top level")
+    for name, number in values.items():
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            raise DiscourseError(f"[{key}] {name} must be a number", path=METRICS_FILE)
+    return {name.lower(): float(number) for name, number in values.items()}
+
+
+@cache
+def _tables() -> _Tables:
+    """The metric definitions, read and compiled once per process."""
+    try:
+        table = tomllib.loads(read_data_text(METRICS_FILE))
+    except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
+        raise DiscourseError(f"not valid TOML: {error}", path=METRICS_FILE) from error
+    metrics: dict[str, Metric] = {}
+    cue_metric: dict[str, str] = {}
+    for metric_id, entry in _require(table, "metrics", dict, "top level").items():
+        where = f"[metrics.{metric_id}]"
+        cues = _require(entry, "cues", list, where)
+        if not cues or not all(isinstance(cue, str) for cue in cues):
+            raise DiscourseError(f"{where}: cues must be strings", path=METRICS_FILE)
+        metric = Metric(
+            id=metric_id,
+            cues=tuple(cues),
+            unit=_require(entry, "unit", str, where),
+            bare_numbers=_require(entry, "bare_numbers", bool, where),
+            default=bool(entry.get("default", False)),
+        )
+        metrics[metric_id] = metric
+        for cue in cues:
+            cue_metric.setdefault(_normal(cue), metric_id)
+    all_cues = [cue for metric in metrics.values() for cue in metric.cues]
+    number_words = _float_table(table, "number_words")
+    multipliers = _float_table(table, "multipliers")
+    comparators = {
+        _normal(phrase): label
+        for phrase, label in _require(table, "comparators", dict, "top level").items()
+    }
+    scales = "|".join(sorted((re.escape(word) for word in multipliers), key=len, reverse=True))
+    return _Tables(
+        metrics=metrics,
+        cue_pattern=re.compile(_phrase_pattern(all_cues, plural=True), re.IGNORECASE),
+        cue_metric=cue_metric,
+        number_words=number_words,
+        number_word_pattern=re.compile(
+            r"(?<!\w)(?P<words>" + "|".join(map(re.escape, number_words)) + r")\s+(?:of|the)\b",
+            re.IGNORECASE,
+        ),
+        multipliers=multipliers,
+        money_pattern=re.compile(
+            rf"£\s?(?P<number>{_NUMBER})(?:\s*(?P<scale>{scales})\b)?", re.IGNORECASE
+        ),
+        comparators=comparators,
+        comparator_pattern=re.compile(_phrase_pattern(list(comparators), plural=False), re.I),
+    )
+
+
+def _normal(phrase: str) -> str:
+    return re.sub(r"[\s-]+", " ", phrase.lower().replace("’", "'")).strip()
+
+
+def _metric_of_cue(matched: str) -> str:
+    tables = _tables()
+    key = _normal(matched)
+    for candidate in (key, key[:-1], key[:-2]):
+        if candidate in tables.cue_metric:
+            return tables.cue_metric[candidate]
+    raise DiscourseError(f"cue {matched!r} has no metric", path=METRICS_FILE)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _values(sentence: str) -> list[_Value]:
+    """Every candidate value in a sentence, in order, with years left out."""
+    tables = _tables()
+    found: list[_Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= left or start >= right for left, right in taken)
+
+    def add(start: int, end: int, value: float, unit: str) -> None:
+        if free(start, end):
+            found.append(_Value(start, end, value, unit))
+            taken.append((start, end))
+
+    for match in tables.money_pattern.finditer(sentence):
+        scale = tables.multipliers.get((match["scale"] or "").lower(), 1.0)
+        add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
+    # "17 and 13.6 per cent": the sign after the last number applies to all of them.
+    listed = re.compile(
+        rf"(?P<list>(?:(?:{_NUMBER})\s*(?:,|and|,\s*and)\s*)+)(?P<last>{_NUMBER}){_PERCENT_SIGN}",
+        re.IGNORECASE,
+    )
+    for match in listed.finditer(sentence):
+        for number in re.finditer(_NUMBER, match["list"]):
+            start = match.start("list") + number.start()
+            add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
+        add(match.start("last"), match.end(), _number(match["last"]), "percent")
+    for match in re.finditer(rf"(?<![\d.£])(?P<number>{_NUMBER}){_PERCENT_SIGN}", sentence, re.I):
+        add(match.start(), match.end(), _number(match["number"]), "percent")
+    for match in tables.number_word_pattern.finditer(sentence):
+        value = tables.number_words[match["words"].lower()]
+        add(match.start(), match.end("words"), value, "percent")
+    years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence)]
+    for match in re.finditer(rf"(?<![\d.£,])(?P<number>{_NUMBER})(?![\d%])", sentence):
+        inside_year = any(left <= match.start() < right for left, right in years)
+        if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
+            continue
+        add(match.start(), match.end(), _number(match["number"]), "number")
+    found.sort(key=lambda value: value.start)
+    return found
+
+
+def _metric_for(sentence: str, value: _Value, cues: list[tuple[int, int, str]]) -> str | None:
+    """The metric a value belongs to: nearest cue before it, else one just after it."""
+    tables = _tables()
+    before = [cue for cue in cues if cue[1] <= value.start]
+    after = [cue for cue in cues if cue[0] >= value.end and cue[0] - value.end <= 40]
+    if value.unit == "GBP":
+        return "spending"
+    candidates: list[tuple[int, int, str]] = []
+    if before:
+        candidates.append(before[-1])
+    if after:
+        candidates.append(after[0])
+    for start, end, metric_id in candidates:
+        metric = tables.metrics[metric_id]
+        if metric.unit == "GBP":
+            continue
+        if value.unit == "percent" and metric.unit == "percent":
+            return metric_id
+        if value.unit == "number" and metric.bare_numbers:
+            # A bare number must sit right by its cue: "caseloads (18.3)", "caseload of 18".
+            gap = sentence[end : value.start] if end <= value.start else sentence[value.end : start]
+            if len(gap) <= 25 and not re.search(r"\d", gap):
+                return metric_id
+        if value.unit == "percent" and metric.unit != "percent":
+            continue
+    # "30 cases each" names its own metric.
+    if value.unit == "number" and re.match(r"\s*cases\b", sentence[value.end :], re.I):
+        return "caseload"
+    return None
+
+
+def _years_in(text: str, offset: int) -> list[tuple[int, int, str, str | None]]:
+    """Year expressions as (start, end, first year, second year or None)."""
+    years: list[tuple[int, int, str, str | None]] = []
+    for match in _YEAR_RANGE.finditer(text):
+        years.append(
+            (offset + match.start(), offset + match.end(), match["first"], match["second"])
+        )
+    covered = [(start - offset, end - offset) for start, end, _, _ in years]
+    for match in _YEAR.finditer(text):
+        if any(left <= match.start() < right for left, right in covered):
+            continue
+        second = match["second"]
+        if second is not None and len(second) == 2:
+            second = match["first"][:2] + second
+        years.append((offset + match.start(), offset + match.end(), match["first"], second))
+    years.sort()
+    return years
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    edges = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    return [(left, right) for left, right in itertools.pairwise(edges) if right > left]
+
+
+def _periods(sentence: str, values: list[_Value]) -> dict[int, str | None]:
+    """The period of each value (by its start offset)."""
+    periods: dict[int, str | None] = {}
+    years = _years_in(sentence, 0)
+    # "from 27.5% to 8.4%": the pair takes the two ends of the nearest year range before it.
+    for match in re.finditer(
+        rf"\bfrom\s+(?P<a>{_NUMBER})(?:{_PERCENT_SIGN})?\s+to\s+(?P<b>{_NUMBER})", sentence, re.I
+    ):
+        ranges = [year for year in years if year[3] is not None and year[1] <= match.start()]
+        if ranges:
+            _, _, first, second = ranges[-1]
+            periods[match.start("a")] = first
+            periods[match.start("b")] = second
+    clauses = _clauses(sentence)
+    for value in values:
+        if value.start in periods:
+            continue
+        left, right = next(((a, b) for a, b in clauses if a <= value.start < b), (0, len(sentence)))
+        own = [year for year in years if left <= year[0] and year[1] <= right]
+        later = [year for year in own if year[0] >= value.end]
+        earlier = [year for year in own if year[1] <= value.start]
+        chosen = later[0] if later else (earlier[-1] if earlier else None)
+        if chosen is None:
+            periods[value.start] = None
+        else:
+            _, _, first, second = chosen
+            periods[value.start] = f"{first}-{second[2:]}" if second else first
+    return periods
+
+
+def _comparator_values(sentence: str, values: list[_Value]) -> tuple[str | None, list[_Value]]:
+    """The comparator label and the values that are comparators ("England average of 16%")."""
+    tables = _tables()
+    match = tables.comparator_pattern.search(sentence)
+    if match is None:
+        return None, []
+    label = tables.comparators[_normal(match.group(0))]
+    following = [value for value in values if value.start >= match.end()]
+    chosen: list[_Value] = []
+    for value in following:
+        gap = sentence[chosen[-1].end if chosen else match.end() : value.start]
+        if len(gap) > 30 or re.search(r"[.;]", gap):
+            break
+        chosen.append(value)
+    return label, chosen
+
+
+def statistics_in_sentence(
+    sentence: str, council: str | None, previous: Sequence[Statistic] = ()
+) -> tuple[list[Statistic], list[Statistic]]:
+    """Read the workforce figures of one sentence.
+
+    Args:
+        sentence: the sentence text.
+        council: the council the figures belong to (``None`` for national figures).
+        previous: the rows of the sentence before, which a comparator-only sentence
+            ("The England averages are 17 and 13.6 per cent respectively") completes.
+
+    Returns:
+        The new rows, and ``previous`` with comparators filled in where this sentence gave them.
+    """
+    tables = _tables()
+    values = _values(sentence)
+    if not values:
+        return [], list(previous)
+    cues = [
+        (match.start(), match.end(), _metric_of_cue(match.group(0)))
+        for match in tables.cue_pattern.finditer(sentence)
+    ]
+    label, comparator_values = _comparator_values(sentence, values)
+    comparator_starts = {value.start for value in comparator_values}
+    periods = _periods(sentence, values)
+    national = council is None
+    rows: list[tuple[int, Statistic]] = []
+    for value in values:
+        if value.start in comparator_starts:
+            continue
+        metric_id = _metric_for(sentence, value, cues)
+        if metric_id is None:
+            continue
+        metric = tables.metrics[metric_id]
+        unit = value.unit if value.unit != "number" else metric.unit
+        lead = sentence[: value.start]
+        row_council = None if national or _NATIONAL.search(lead[-60:]) else council
+        rows.append(
+            (
+                value.start,
+                Statistic(
+                    council=row_council,
+                    metric=metric_id,
+                    value=value.value,
+                    unit=unit,
+                    period=periods.get(value.start),
+                    comparator=None,
+                    comparator_value=None,
+                    sentence=sentence,
+                ),
+            )
+        )
+    updated = list(previous)
+    if label is not None and comparator_values:
+        targets = [row for _, row in rows] or updated
+        filled = _fill_comparators(targets, label, [v.value for v in comparator_values])
+        if rows:
+            rows = [(start, row) for (start, _), row in zip(rows, filled, strict=True)]
+        else:
+            updated = filled
+    return [row for _, row in rows], updated
+
+
+def _fill_comparators(rows: list[Statistic], label: str, values: list[float]) -> list[Statistic]:
+    """Give each comparator value to the latest row of each metric, in order of mention."""
+    metrics: list[str] = []
+    for row in rows:
+        if row.metric not in metrics and row.unit != "GBP":
+            metrics.append(row.metric)
+    if len(values) == 1 and metrics:
+        metrics = metrics[-1:]
+    filled = list(rows)
+    for metric_id, value in zip(metrics, values, strict=False):
+        index = max(i for i, row in enumerate(filled) if row.metric == metric_id)
+        filled[index] = replace(filled[index], comparator=label, comparator_value=value)
+    return filled
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A council's name as written in text: "St Helens" also matches "St. Helens"."""
+    words = [re.escape(word.rstrip(".")) for word in name.split()]
+    return re.compile(r"\b" + r"\.?\s+".join(words) + r"\b", re.IGNORECASE)
+
+
+def mentions_workforce_figure(sentence: str) -> bool:
+    """Whether a sentence states a workforce rate, caseload or headcount (money aside).
+
+    ``discourse.analyse.voices`` gives such a sentence to the DfE's statistics when nobody
+    else is named as its source.
+    """
+    rows, _ = statistics_in_sentence(sentence, None)
+    return any(row.unit != "GBP" for row in rows)
+
+
+def extract_statistics(
+    blocks: Sequence[BodyBlock], councils: Sequence[str]
+) -> tuple[Statistic, ...]:
+    """Extract the workforce figures quoted in an article's body.
+
+    Args:
+        blocks: the body blocks in page order (headings are skipped).
+        councils: the councils the article names (``describe_article(...).councils``); each
+            row gets the council named last before it, or the first of these.
+
+    Returns:
+        One row per figure, in page order.
+
+    Example:
+        >>> rows = extract_statistics(
+        ...     [BodyBlock("paragraph", "Its vacancy rate (19.6%) was higher in 2021.")], ["Leeds"]
+        ... )
+        >>> [(row.metric, row.value, row.unit, row.period) for row in rows]
+        [('vacancy_rate', 19.6, 'percent', '2021')]
+    """
+    current = councils[0] if councils else None
+    patterns = [(name, _name_pattern(name)) for name in councils]
+    rows: list[Statistic] = []
+    previous: list[Statistic] = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        for sentence in split_sentences(block.text):
+            named = [
+                (match.start(), name)
+                for name, pattern in patterns
+                for match in pattern.finditer(sentence.text)
+            ]
+            if named:
+                current = max(named)[1]
+            new, updated = statistics_in_sentence(sentence.text, current, previous)
+            if previous:
+                # ``previous`` are the last rows so far: a comparator sentence completes them.
+                rows[len(rows) - len(previous) :] = updated
+            rows.extend(new)
+            # A comparator can only complete the figures of the sentence just before it.
+            previous = new
+    return tuple(rows)
