@@ -23,6 +23,7 @@ class Settings:
     negative_threshold: float = -0.05
     keep_names: bool = False
     dpi: int = 200
+    article_pages: int = 30
 
 
 _FIELDS: dict[tuple[str, str], type] = {
@@ -30,6 +31,7 @@ _FIELDS: dict[tuple[str, str], type] = {
     ("sentiment", "negative_threshold"): float,
     ("privacy", "keep_names"): bool,
     ("report", "dpi"): int,
+    ("report", "article_pages"): int,
 }
 
 

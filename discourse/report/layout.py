@@ -19,7 +19,6 @@ from discourse.report.style import INK, MARGIN, MUTED, PAGE_SIZE, STYLE
 from discourse.report.text import drawable, fit_lines, literal, wrap
 
 if TYPE_CHECKING:
-    from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure, SubFigure
 
 LEADING: Final = 1.32  # line height as a multiple of the font size
@@ -50,7 +49,8 @@ class Document:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.titles: list[str] = []
-        self._pdf: PdfPages | None = None
+        # PdfPages's methods are untyped in matplotlib's stubs: held as Any.
+        self._pdf: Any = None
         self._rc: Any = None
 
     def __enter__(self) -> Document:
