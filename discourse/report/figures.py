@@ -497,3 +497,24 @@ FIGURES: Final[dict[str, tuple[Drawer, str, str]]] = {
         "sentences (left), ranked by Dunning's log-likelihood G²; stop words removed.",
     ),
 }
+
+
+def plot_figure(
+    key: str,
+    result: ComparisonResult,
+    *,
+    style: Mapping[str, Any] = STYLE,
+    labels: Labels | None = None,
+) -> Figure:
+    """Draw the figure ``FIGURES[key]`` (e.g. ``"prevalence"``) as its own ``Figure``.
+
+    Args:
+        key: a key of ``FIGURES``; it is also the PNG's file name.
+        result: the corpus comparison.
+        style: matplotlib rc settings.
+        labels: theme id → display label.
+
+    Returns:
+        The figure.
+    """
+    return _plot(FIGURES[key][0], result, style, labels)
