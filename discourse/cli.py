@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -67,3 +68,87 @@ def main(verbose: int) -> None:
 # --- findings (issue 4) ---
 
 # --- report (issue 5) ---
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for report.pdf, figures/, the tables and manifest.json.",
+)
+@click.option("--dpi", type=click.IntRange(min=30, max=1200), help="PNG resolution [200].")
+@click.option(
+    "--codebook",
+    "codebook_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A theme codebook (TOML) instead of the shipped one.",
+)
+@click.option("--keep-names", is_flag=True, help="Show commenters' real names (private use only).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for the analysis (0 = every core); output is the same.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A settings TOML that overrides the shipped defaults.",
+)
+def report(
+    paths: tuple[str, ...],
+    out_dir: Path,
+    dpi: int | None,
+    codebook_file: Path | None,
+    keep_names: bool,
+    jobs: int,
+    quiet: bool,
+    settings_file: Path | None,
+) -> None:
+    """Write the PDF report: practitioners' comments against the official findings.
+
+    Reads PATHS (pages, comment exports, folders or globs; with none, a sample corpus shipped
+    with discourse) and writes into --out: report.pdf, one PNG per figure in figures/, the
+    tables of `discourse analyse`, the comparison tables in comparison/, and manifest.json
+    (versions, codebook, every input with its sha256, options). Commenters appear as
+    pseudonyms unless --keep-names. An unreadable file is reported and skipped; the exit code
+    is then 1.
+
+    \b
+    Example:
+        discourse report fixtures/ --out reports/
+        discourse report                       # the shipped sample corpus
+        discourse report pages/ --jobs 0 --dpi 300 --quiet
+    """
+    from discourse.analyse.codebook import load_codebook
+    from discourse.report import build_report
+    from discourse.settings import load_settings
+
+    with user_errors():
+        settings = load_settings(settings_file, dpi=dpi, keep_names=True if keep_names else None)
+        codebook = load_codebook(codebook_file)
+        summary = build_report(
+            list(paths),
+            out_dir,
+            settings,
+            codebook,
+            jobs,
+            progress=not quiet,
+            on_problem=lambda problem: report_problem(str(problem)),
+            options={"codebook_file": str(codebook_file) if codebook_file else None},
+        )
+    click.echo(
+        f"{summary.pdf}: {len(summary.pages)} pages, {summary.articles} articles, "
+        f"{summary.comments} comments; {len(summary.figures)} figures in "
+        f"{summary.out_dir / 'figures'}; manifest {summary.manifest}",
+        err=True,
+    )
+    if not summary.ok:
+        sys.exit(1)

@@ -53,6 +53,12 @@ def _theme_sentence(test: ThemeTest, label: str) -> str:
     return f"{first}; {second} ({test_text})."
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "Pay" → "pay", but "NQSWs" and "DfE" stay as they are."""
+    head = label[:2]
+    return label[0].lower() + label[1:] if head[:1].isupper() and not head.isupper() else label
+
+
 def _words(terms: tuple[KeyTerm, ...], count: int = 6) -> str:
     chosen = [f"“{term.word}”" for term in terms if term.significant][:count]
     return ", ".join(chosen)
@@ -82,14 +88,16 @@ def key_findings(result: ComparisonResult, labels: Mapping[str, str] | None = No
         (t for t in result.tests if t.practitioners.count or t.official.count),
         key=lambda t: (-(t.practitioners.share or 0.0), -(t.official.share or 0.0), t.theme),
     )
-    found += [_theme_sentence(t, theme_label(t.theme, labels)) for t in tests][:MAX_THEME_FINDINGS]
+    found += [_theme_sentence(t, _in_sentence(theme_label(t.theme, labels))) for t in tests][
+        :MAX_THEME_FINDINGS
+    ]
 
     for raised_by, silent, who, whom in (
         ("practitioners", "official", "Practitioners", "the official findings"),
         ("official", "practitioners", "The official findings", "practitioners"),
     ):
         silent_themes = [
-            theme_label(s.theme, labels)
+            _in_sentence(theme_label(s.theme, labels))
             for s in result.silences
             if s.raised_by == raised_by and s.silent == silent and s.corpus_silent
         ]

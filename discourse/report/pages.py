@@ -23,11 +23,13 @@ from discourse.report.figures import FIGURES, theme_label
 from discourse.report.findings import interval, key_findings, percent
 from discourse.report.layout import BODY, SMALL, Column, Document, Flow
 from discourse.report.style import GROUP_COLOURS, MUTED
+from discourse.report.text import abridge
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
 
 FIGURE_HEIGHT: Final = 5.6  # inches of an A4 page given to a figure
+QUOTE_CHARS: Final = 420  # a quote longer than this is abridged with "…"
 ARTICLE_GROUPS: Final[tuple[GroupId, ...]] = ("practitioners", "official", "council")
 
 
@@ -199,11 +201,12 @@ def quotes_page(document: Document, result: ComparisonResult, run: RunInfo) -> N
     flow.finish()
 
 
-def _quote(quote: Quote | None) -> str:
+def _quote(quote: Quote | None, limit: int = QUOTE_CHARS) -> str:
     if quote is None:
         return "— (no sentence carries this theme)"
     terms = ", ".join(quote.matched)
-    return f"“{quote.text}”\n— {quote.speaker}, {quote.article} · terms: {terms}"
+    # Abridge the quote, not the attribution: the reader must always see who said it.
+    return f"“{abridge(quote.text, limit)}”\n— {quote.speaker}, {quote.article} · terms: {terms}"
 
 
 def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> None:
@@ -318,10 +321,9 @@ def article_pages(document: Document, articles: Sequence[ArticleSummary], run: R
             for pair in comparison.quotes:
                 flow.text(theme_label(pair.theme, labels), SMALL, bold=True, keep=True)
                 flow.columns(
-                    [_quote(pair.official), _quote(pair.practitioner)],
+                    [_quote(pair.official, 240), _quote(pair.practitioner, 240)],
                     [0.5, 0.5],
                     SMALL,
-                    max_lines=6,
                 )
         flow.heading(f"Comments ({len(summary.comments) + summary.more_comments})", 10)
         if not summary.comments:
