@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/discourse parse fixtures > reports/parse.json.tmp && mv reports/parse.json.tmp reports/parse.json
+	$(BIN)/discourse report fixtures --out reports
 
 lint: $(STAMP)
 	$(BIN)/ruff check discourse tests benchmarks
