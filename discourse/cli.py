@@ -61,6 +61,59 @@ def main(verbose: int) -> None:
 
 # --- parse (issue 2) ---
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--compact", is_flag=True, help="One line per article instead of indented JSON.")
+def parse(paths: tuple[str, ...], compact: bool) -> None:
+    """Parse saved pages and comment exports; print them as a JSON array.
+
+    PATHS are files, folders (searched recursively for .txt pages and .csv/.jsonl exports)
+    or glob patterns. Each article becomes one JSON object (shape in the README, "discourse
+    parse"): title, standfirst, byline, published, publication, body blocks, comments with
+    their nesting, the declared comment count, dropped lines with reasons, the role of every
+    line, and warnings. Warnings (e.g. a declared count that differs from the comments found)
+    also go to stderr. A bad file (missing, empty, binary, undecodable, malformed row) is
+    reported on stderr in one line; the others are still printed, and the exit code is 1.
+
+    \b
+    Example:
+        discourse parse fixtures/ > parsed.json
+        discourse parse 'pages/**/*.txt' comments.csv --compact
+    """
+    import json
+
+    from discourse.errors import InputError
+    from discourse.ingest import article_to_dict, discover, load_file
+
+    failed = False
+    printed = 0
+    with user_errors():
+        files, problems = discover(paths)
+        for problem in problems:
+            report_problem(str(problem))
+            failed = True
+        click.echo("[")
+        for path in files:
+            try:
+                articles = load_file(path)
+            except InputError as error:  # one bad file must not hide the others
+                report_problem(str(error))
+                failed = True
+                continue
+            for article in articles:
+                for warning in article.warnings:
+                    report_problem(f"{article.source}: warning: {warning}")
+                text = json.dumps(
+                    article_to_dict(article), ensure_ascii=False, indent=None if compact else 2
+                )
+                click.echo(("," if printed else "") + text)
+                printed += 1
+        click.echo("]")
+    if failed:
+        sys.exit(1)
+
+
 # --- analyse (issue 3) ---
 
 # --- codebook (issue 3) ---

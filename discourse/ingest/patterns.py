@@ -1,0 +1,210 @@
+"""Compiled layout rules for the page parser, built once from ``data/page_furniture.toml``.
+
+The knowledge (furniture phrases, credit forms, month names, count words) is data; this
+module turns it into compiled regular expressions and small typed records, and holds the
+date/time parsing the byline, dateline and comment-header rules share.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from discourse.resources import read_data_text
+
+DATA_FILE = "page_furniture.toml"
+
+# Longest line a structural rule (header, credit, dateline, furniture) is tried on. Real
+# ones are far shorter; the cap keeps the parser linear on pathological multi-megabyte lines.
+MAX_RULE_LINE = 400
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """One furniture rule: a line that is site furniture, with why it is dropped."""
+
+    regex: re.Pattern[str]
+    reason: str
+    publication: bool
+    links: bool
+    ends_thread: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureMatch:
+    """A line recognised as furniture."""
+
+    rule: Furniture
+    publication: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PagePatterns:
+    """Everything the page parser knows about layouts, compiled."""
+
+    months: dict[str, int]
+    number_words: dict[str, int]
+    counts: tuple[re.Pattern[str], ...]
+    furniture: tuple[Furniture, ...]
+    furniture_any: re.Pattern[str]
+    credits: re.Pattern[str]
+    byline: re.Pattern[str]
+    dateline: re.Pattern[str]
+    header: re.Pattern[str]
+
+    def match_furniture(self, text: str) -> FurnitureMatch | None:
+        """Return the furniture rule ``text`` (a stripped line) matches, if any."""
+        if len(text) > MAX_RULE_LINE and " is an automatic aggregator" not in text:
+            return None
+        # One combined pass rejects ordinary lines cheaply; only hits try each rule.
+        if not self.furniture_any.fullmatch(text):
+            return None
+        for rule in self.furniture:
+            found = rule.regex.fullmatch(text)
+            if found:
+                name = found.groupdict().get("publication") if rule.publication else None
+                return FurnitureMatch(rule, name.strip(" .:") if name else None)
+        return None  # pragma: no cover - the combined pattern only matches via a rule
+
+    def count_of(self, text: str) -> int | None:
+        """Return the declared comment count if ``text`` is a comment-count line."""
+        if len(text) > MAX_RULE_LINE:
+            return None
+        for regex in self.counts:
+            found = regex.fullmatch(text)
+            if found:
+                raw = found["count"].lower()
+                if raw.isdigit():
+                    return int(raw)
+                if raw in self.number_words:
+                    return self.number_words[raw]
+        return None
+
+    def is_credit(self, text: str) -> bool:
+        """Whether ``text`` is a photo credit."""
+        return len(text) <= MAX_RULE_LINE and self.credits.fullmatch(text) is not None
+
+
+def _date_pattern(months: dict[str, int], weekdays: list[str], suffix: str) -> str:
+    names = "|".join(sorted(months, key=len, reverse=True))
+    days = "|".join(sorted(weekdays, key=len, reverse=True))
+    s = suffix
+    return (
+        rf"(?:(?:{days})\.?,?\s+)?"
+        rf"(?:(?P<m1{s}>{names})\.?\s+(?P<d1{s}>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1{s}>\d{{4}})"
+        rf"|(?P<d2{s}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2{s}>{names})\.?,?\s+(?P<y2{s}>\d{{4}})"
+        rf"|(?P<y3{s}>\d{{4}})-(?P<m3{s}>\d{{2}})-(?P<d3{s}>\d{{2}}))"
+    )
+
+
+def _time_pattern(suffix: str) -> str:
+    s = suffix
+    return rf"(?P<hh{s}>\d{{1,2}})[:.](?P<mm{s}>\d{{2}})\s*(?P<ap{s}>[ap]\.?m\.?)?"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@cache
+def load_patterns() -> PagePatterns:
+    """Compile the shipped layout rules (once per process).
+
+    Returns:
+        The compiled ``PagePatterns``.
+    """
+    table: dict[str, Any] = tomllib.loads(read_data_text(DATA_FILE))
+    months = {str(k): int(v) for k, v in table["months"].items()}
+    furniture = tuple(
+        Furniture(
+            regex=_compile(entry["pattern"]),
+            reason=str(entry["reason"]),
+            publication=bool(entry.get("publication", False)),
+            links=bool(entry.get("links", False)),
+            ends_thread=bool(entry.get("ends_thread", False)),
+        )
+        for entry in table["furniture"]
+    )
+    plain = [_GROUP_NAME.sub("(?:", entry["pattern"]) for entry in table["furniture"]]
+    credits = "|".join(f"(?:{_GROUP_NAME.sub('(?:', e['pattern'])})" for e in table["credits"])
+    weekdays = [str(w) for w in table["dateline"]["weekdays"]]
+    date_b, time_b = _date_pattern(months, weekdays, "b"), _time_pattern("b")
+    bylines = "|".join(re.escape(p) for p in table["byline"]["prefixes"])
+    datelines = "|".join(re.escape(p) for p in table["dateline"]["prefixes"])
+    date_h, time_h = _date_pattern(months, weekdays, "h"), _time_pattern("h")
+    date_d, time_d = _date_pattern(months, weekdays, "d"), _time_pattern("d")
+    return PagePatterns(
+        months=months,
+        number_words={str(k): int(v) for k, v in table["number_words"].items()},
+        counts=tuple(_compile(entry["pattern"]) for entry in table["comment_count"]),
+        furniture=furniture,
+        furniture_any=_compile("|".join(f"(?:{p})" for p in plain)),
+        credits=_compile(credits),
+        byline=_compile(
+            rf"(?:{bylines})\s+(?P<name>[^|,;:\d]{{2,80}}?)"
+            rf"(?:\s*[|,–—-]\s*(?:{date_b})(?:,?\s+(?:at\s+)?{time_b})?)?\s*\|?"
+        ),
+        dateline=_compile(
+            rf"\|?\s*(?:(?:{datelines})\s*(?:on\s*)?:?\s*)?{date_d}"
+            rf"(?:,?\s+(?:at\s+|[-–|]\s*)?{time_d})?\s*\|?"
+        ),
+        # "  1. Dave Stubbs April 15, 2022 at 9:11 am #", "    • Mark April 17, 2022 at 10:47 pm #"
+        header=_compile(
+            r"(?:(?P<number>\d{1,4})[.)]|(?P<bullet>[•◦▪‣○■□►▸*–—-]))?\s*"
+            r"(?P<author>\S.{0,80}?)\s*"
+            rf"(?:(?P<stamp>(?:{date_h})(?:,?\s+(?:at\s+|[-–|@]\s*)?{time_h})?)\s*(?P<hash>#)?"
+            r"|(?P<hash_only>#))"
+        ),
+    )
+
+
+def match_date(found: re.Match[str], suffix: str) -> date | None:
+    """Return the date captured by a pattern built with ``_date_pattern(…, suffix)``.
+
+    Args:
+        found: the match.
+        suffix: the group-name suffix the pattern was built with.
+
+    Returns:
+        The date, or ``None`` when no date was captured or it does not exist (31 June).
+    """
+    months = load_patterns().months
+    groups = found.groupdict()
+    for n in "123":
+        year = groups.get(f"y{n}{suffix}")
+        if year is None:
+            continue
+        month_raw = groups[f"m{n}{suffix}"].lower().rstrip(".")
+        month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
+        try:
+            return date(int(year), month, int(groups[f"d{n}{suffix}"]))
+        except ValueError:
+            return None
+    return None
+
+
+def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
+    """Return the naive date and time captured by a date + optional time pattern.
+
+    A missing time gives midnight; ``12:15 am`` is 00:15 and ``10:47 pm`` is 22:47.
+    """
+    day = match_date(found, suffix)
+    if day is None:
+        return None
+    hour_raw = found.groupdict().get(f"hh{suffix}")
+    if hour_raw is None:
+        return datetime(day.year, day.month, day.day)
+    hour, minute = int(hour_raw), int(found[f"mm{suffix}"])
+    half = (found[f"ap{suffix}"] or "").lower().replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hour, minute)

@@ -1,0 +1,196 @@
+"""The comment thread of a saved page: headers, nesting by indentation, comment text.
+
+Layout rules (shared/domain.md section 2): a top-level comment starts with a numbered header
+``1. <author> <date> at <time> #``; a reply starts with a bullet header indented deeper and
+belongs to the nearest comment above it at a shallower indentation, to any depth; comment text
+follows, one paragraph per line, with or without blank lines between paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import pairwise
+
+from discourse.ingest.lines import Line, RoleLedger
+from discourse.ingest.patterns import MAX_RULE_LINE, PagePatterns, match_datetime
+from discourse.model import Comment
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A parsed comment header line."""
+
+    number: int | None
+    bullet: bool
+    author: str
+    posted: datetime | None
+
+
+@dataclass(slots=True)
+class _Open:
+    """A comment being built."""
+
+    id: str
+    number: int | None
+    parent: str | None
+    depth: int
+    indent: int
+    author: str
+    posted: datetime | None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """The parsed thread: comments, declared count and warnings."""
+
+    comments: tuple[Comment, ...]
+    declared: int | None
+    warnings: tuple[str, ...]
+
+
+def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header | None:
+    """Recognise a comment header line.
+
+    Args:
+        text: the stripped line.
+        patterns: the compiled layout rules.
+        strict: when True (no thread announced yet), demand a list marker, a date with a
+            time and the ``#`` permalink, so body text is never taken for a header.
+
+    Returns:
+        The header, or ``None`` if the line is not one.
+    """
+    if len(text) > MAX_RULE_LINE or not (text.endswith("#") or text[-1:].isalpha()):
+        return None
+    found = patterns.header.fullmatch(text)
+    if found is None:
+        return None
+    marked = found["number"] is not None or found["bullet"] is not None
+    has_time = found["hhh"] is not None
+    has_hash = found["hash"] is not None or found["hash_only"] is not None
+    if strict and not (marked and has_time and has_hash):
+        return None
+    if not marked and not (has_time and has_hash):
+        return None
+    if found["stamp"] is None and not marked:
+        return None
+    posted = match_datetime(found, "h") if found["stamp"] else None
+    if found["stamp"] and posted is None:
+        return None  # a date that does not exist is not a header's timestamp
+    author = found["author"].strip()
+    if not re.search(r"\w", author):
+        return None
+    number = int(found["number"]) if found["number"] is not None else None
+    return Header(number, found["bullet"] is not None, author, posted)
+
+
+def _outline(stack: list[_Open], header: Header, indent: int, last_top: _Open | None) -> _Open:
+    """Find the parent of a header at ``indent``; pops closed comments off ``stack``."""
+    while stack and stack[-1].indent >= indent:
+        stack.pop()
+    if stack:
+        return stack[-1]
+    if header.bullet and last_top is not None:
+        # A bullet is a reply even where the saved page lost its indentation.
+        return last_top
+    raise LookupError
+
+
+def parse_thread(
+    lines: list[Line], ledger: RoleLedger, patterns: PagePatterns, declared: int | None
+) -> Thread:
+    """Parse the thread lines (after the comment-count line, if any) into comments.
+
+    Args:
+        lines: the non-blank lines of the thread, in page order.
+        ledger: where each line's role is recorded.
+        patterns: the compiled layout rules.
+        declared: the count the page declares (``5 Responses``), or ``None``.
+
+    Returns:
+        The thread.
+    """
+    warnings: list[str] = []
+    built: list[_Open] = []
+    stack: list[_Open] = []
+    last_top: _Open | None = None
+    current: _Open | None = None
+    closed_reason: str | None = None
+    min_header_indent: int | None = None
+    for line in lines:
+        header = parse_header(line.text, patterns, strict=False)
+        if header is not None:
+            try:
+                parent: _Open | None = _outline(stack, header, line.indent, last_top)
+            except LookupError:
+                parent = None
+                if header.bullet:
+                    warnings.append(f"line {line.no}: reply with no comment above it")
+            depth = parent.depth + 1 if parent else 0
+            current = _Open(
+                id=f"c{len(built) + 1}",
+                number=header.number if depth == 0 else None,
+                parent=parent.id if parent else None,
+                depth=depth,
+                indent=line.indent,
+                author=header.author,
+                posted=header.posted,
+            )
+            built.append(current)
+            stack.append(current)
+            if depth == 0:
+                last_top = current
+            if min_header_indent is None or line.indent < min_header_indent:
+                min_header_indent = line.indent
+            closed_reason = None
+            ledger.assign(line, "comment_header")
+            continue
+        furniture = patterns.match_furniture(line.text)
+        if furniture is not None:
+            ledger.drop(line, "boilerplate", furniture.rule.reason)
+            if furniture.rule.ends_thread:
+                closed_reason = "after the comment thread: comment form or site footer"
+            continue
+        if (
+            current is not None
+            and closed_reason is None
+            and min_header_indent
+            and line.indent < min_header_indent
+        ):
+            # Comment text is indented under its header; a line left of every header
+            # after the thread is the site's footer, not part of the last comment.
+            closed_reason = "after the comment thread: unindented site furniture"
+        if closed_reason is not None:
+            ledger.drop(line, "boilerplate", closed_reason)
+        elif current is None:
+            ledger.drop(line, "boilerplate", "thread furniture before the first comment")
+        else:
+            current.paragraphs.append(line.text)
+            ledger.assign(line, "comment_text")
+    comments = tuple(
+        Comment(c.id, c.number, c.parent, c.depth, c.author, c.posted, tuple(c.paragraphs))
+        for c in built
+    )
+    warnings.extend(_check(comments, declared))
+    return Thread(comments, declared, tuple(warnings))
+
+
+def _check(comments: tuple[Comment, ...], declared: int | None) -> list[str]:
+    """Cross-checks that show a lost or misread comment."""
+    warnings: list[str] = []
+    if declared is not None and declared != len(comments):
+        warnings.append(
+            f"page declares {declared} comments but {len(comments)} were parsed"
+            " (the declared count includes replies)"
+        )
+    numbers = [c.number for c in comments if c.number is not None]
+    for before, after in pairwise(numbers):
+        if after != before + 1:
+            warnings.append(f"top-level comment numbers jump from {before} to {after}")
+    for comment in comments:
+        if not comment.paragraphs:
+            warnings.append(f"comment {comment.id} ({comment.author}) has no text")
+    return warnings
