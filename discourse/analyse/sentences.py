@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -174,3 +175,28 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
         (match.group().lower().replace("’", "'"), match.start(), match.end())
         for match in _WORD.finditer(text)
     ]
+
+
+@cache
+def _snowball() -> Callable[[str], str]:
+    """NLTK's Snowball English stemmer, built once (importing NLTK is slow: done lazily)."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    stemmer = SnowballStemmer("english")
+    return stemmer.stem  # type: ignore[no-any-return]
+
+
+@cache
+def stem(word: str) -> str:
+    """Return the Snowball (English) stem of a lower-cased word, memoised per distinct word.
+
+    Stemming every token is three times VADER's cost; vocabularies are small, so the cache
+    makes it cheap (``performance.md``).
+
+    Args:
+        word: a token from ``word_tokens``.
+
+    Returns:
+        Its stem, e.g. ``"bulli"`` for "bullying", "bullied" and "bullies".
+    """
+    return _snowball()(word)

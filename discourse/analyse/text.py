@@ -1,0 +1,79 @@
+"""Score any text: sentences, their VADER scores and labels, and their theme evidence.
+
+``TextAnalyser`` is the one entry point the pipeline uses for comments and article bodies
+alike, so both sides of the comparison are measured by exactly the same instrument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from discourse.analyse.codebook import Codebook
+from discourse.analyse.results import ScoredSentence, SentimentLabel
+from discourse.analyse.sentences import split_sentences
+from discourse.analyse.sentiment import SentimentScorer, aggregate
+from discourse.analyse.themes import ThemeMatcher
+from discourse.settings import Settings
+
+
+class TextAnalyser:
+    """Splits, scores and codes text with one settings object and one codebook.
+
+    Args:
+        settings: the run's settings (sentiment thresholds).
+        codebook: the codebook whose themes are looked for.
+
+    Example:
+        >>> from discourse.analyse.codebook import load_codebook
+        >>> from discourse.settings import load_settings
+        >>> analyser = TextAnalyser(load_settings(), load_codebook())
+        >>> [(s.paragraph, s.index, s.label) for s in analyser.score_paragraphs(
+        ...     ["Great team. Awful caseloads!", "Thanks."])]
+        [(0, 0, 'positive'), (0, 1, 'negative'), (1, 2, 'positive')]
+    """
+
+    def __init__(self, settings: Settings, codebook: Codebook) -> None:
+        self.settings = settings
+        self.codebook = codebook
+        self.scorer = SentimentScorer(settings)
+        self.matcher = ThemeMatcher(codebook)
+
+    def score_paragraphs(self, paragraphs: Sequence[str]) -> tuple[ScoredSentence, ...]:
+        """Split each paragraph into sentences and measure every sentence.
+
+        Args:
+            paragraphs: the paragraphs of one comment or one article body, in order.
+
+        Returns:
+            One ``ScoredSentence`` per sentence: ``paragraph`` is its paragraph's index,
+            ``index`` runs over the whole text, and ``start``/``end`` point into its paragraph.
+        """
+        scored: list[ScoredSentence] = []
+        for number, paragraph in enumerate(paragraphs):
+            for sentence in split_sentences(paragraph):
+                score = self.scorer.compound(sentence.text)
+                scored.append(
+                    ScoredSentence(
+                        paragraph=number,
+                        index=len(scored),
+                        text=sentence.text,
+                        start=sentence.start,
+                        end=sentence.end,
+                        sentiment=score,
+                        label=self.scorer.label(score),
+                        hits=self.matcher.find(sentence.text),
+                    )
+                )
+        return tuple(scored)
+
+    def overall(self, sentences: Sequence[ScoredSentence]) -> tuple[float, SentimentLabel]:
+        """A text's score from its sentences (``sentiment.aggregate``) and that score's label.
+
+        Args:
+            sentences: the output of ``score_paragraphs`` for one comment (or text).
+
+        Returns:
+            (aggregate score, label).
+        """
+        score = aggregate([sentence.sentiment for sentence in sentences])
+        return score, self.scorer.label(score)

@@ -1,0 +1,188 @@
+"""Theme matching: find a codebook's themes in a sentence, with the evidence for each hit.
+
+A sentence is tokenised once (``token_spans``) and each word stemmed once (memoised); the
+codebook's rules are indexed by the key of their first word, so a sentence costs one dict
+look-up per word, not one test per term. For each theme:
+
+1. the theme's exclusions mark words that cannot count ("paid tribute");
+2. every term of every rule is matched; a match touching an excluded word is dropped;
+3. a context rule keeps a match only if a ``context`` term occurs within ``window`` words of
+   it (and no ``unless`` term does);
+4. overlapping matches keep the longest, so "pay structure" is one hit, not two.
+
+Each surviving match is a ``ThemeHit``: the words as written (the term, then the context
+word that licensed it), the sentence, the term's character span and the rule's name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from discourse.analyse.codebook import Codebook, Pattern, Rule
+from discourse.analyse.results import ThemeHit
+from discourse.analyse.sentences import stem, token_spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """A sentence's words: lower-cased forms, their stems and character spans."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    def matches(self, keys: tuple[str, ...], at: int) -> bool:
+        if at + len(keys) > len(self.words):
+            return False
+        for offset, key in enumerate(keys):
+            index = at + offset
+            if key.startswith("="):
+                if self.words[index] != key[1:]:
+                    return False
+            elif self.stems[index] != key:
+                return False
+        return True
+
+    def find(self, pattern: Pattern) -> list[tuple[int, int]]:
+        """Token ranges ``[i, j)`` where ``pattern`` occurs."""
+        return [
+            (index, index + len(pattern.keys))
+            for index in range(len(self.words))
+            if self.matches(pattern.keys, index)
+        ]
+
+
+def _tokens(sentence: str) -> _Tokens:
+    triples = token_spans(sentence)
+    return _Tokens(
+        words=tuple(word for word, _, _ in triples),
+        stems=tuple(stem(word) for word, _, _ in triples),
+        spans=tuple((start, end) for _, start, end in triples),
+    )
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
+    """Words between two token ranges (1 = adjacent), or None when they overlap."""
+    if b[0] >= a[1]:
+        return b[0] - a[1] + 1
+    if a[0] >= b[1]:
+        return a[0] - b[1] + 1
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    theme: str
+    rule: Rule
+    pattern: Pattern
+
+
+class ThemeMatcher:
+    """Finds a codebook's themes in sentences.
+
+    Args:
+        codebook: a loaded codebook (``load_codebook``).
+
+    Example:
+        >>> from discourse.analyse.codebook import load_codebook
+        >>> matcher = ThemeMatcher(load_codebook())
+        >>> [hit.theme for hit in matcher.find("They paid tribute to the team.")]
+        []
+        >>> [(hit.theme, hit.matched) for hit in matcher.find("Our pay is awful.")]
+        [('pay', ('pay',))]
+    """
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        # Index every term by the key of its first word (stem or exact form).
+        self._index: dict[str, list[_Candidate]] = defaultdict(list)
+        for theme in codebook.themes:
+            for rule in theme.rules:
+                for pattern in rule.terms:
+                    self._index[pattern.keys[0]].append(_Candidate(theme.id, rule, pattern))
+        self._exclusions = {theme.id: theme.exclude for theme in codebook.themes}
+        self._order = {theme.id: position for position, theme in enumerate(codebook.themes)}
+
+    def find(self, sentence: str) -> tuple[ThemeHit, ...]:
+        """Return the evidence for every theme in one sentence.
+
+        Args:
+            sentence: one sentence (``split_sentences`` output).
+
+        Returns:
+            One hit per surviving match, in theme order then text order;
+            ``sentence[hit.start:hit.end] == hit.matched[0]``.
+        """
+        tokens = _tokens(sentence)
+        found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = defaultdict(list)
+        for index, (word, key) in enumerate(zip(tokens.words, tokens.stems, strict=True)):
+            for candidate in (*self._index.get(key, ()), *self._index.get(f"={word}", ())):
+                if tokens.matches(candidate.pattern.keys, index):
+                    found[candidate.theme].append(
+                        ((index, index + len(candidate.pattern.keys)), candidate)
+                    )
+        hits: list[ThemeHit] = []
+        for theme_id in sorted(found, key=self._order.__getitem__):
+            hits.extend(self._theme_hits(sentence, tokens, theme_id, found[theme_id]))
+        return tuple(hits)
+
+    def _theme_hits(
+        self,
+        sentence: str,
+        tokens: _Tokens,
+        theme_id: str,
+        matches: Sequence[tuple[tuple[int, int], _Candidate]],
+    ) -> list[ThemeHit]:
+        excluded = {
+            index
+            for pattern in self._exclusions[theme_id]
+            for start, end in tokens.find(pattern)
+            for index in range(start, end)
+        }
+        kept: list[tuple[tuple[int, int], _Candidate, tuple[int, int] | None]] = []
+        # Longest first, then leftmost: a phrase wins over the words inside it.
+        for span, candidate in sorted(matches, key=lambda m: (m[0][0] - m[0][1], m[0][0])):
+            if excluded.intersection(range(*span)):
+                continue
+            if any(_gap(span, other) is None for other, _, _ in kept):
+                continue
+            licensed, context = self._licensed(tokens, span, candidate.rule)
+            if licensed:
+                kept.append((span, candidate, context))
+        hits = []
+        for (first, last), candidate, context in sorted(kept, key=lambda k: k[0]):
+            start, end = tokens.spans[first][0], tokens.spans[last - 1][1]
+            matched = [sentence[start:end]]
+            if context is not None:
+                matched.append(
+                    sentence[tokens.spans[context[0]][0] : tokens.spans[context[1] - 1][1]]
+                )
+            hits.append(
+                ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
+            )
+        return hits
+
+    @staticmethod
+    def _licensed(
+        tokens: _Tokens, span: tuple[int, int], rule: Rule
+    ) -> tuple[bool, tuple[int, int] | None]:
+        """Apply a rule's company: (kept?, the context word range that licensed it)."""
+
+        def near(patterns: Sequence[Pattern]) -> tuple[int, int] | None:
+            """The nearest occurrence of any of the patterns within the window."""
+            best: tuple[int, tuple[int, int]] | None = None
+            for pattern in patterns:
+                for other in tokens.find(pattern):
+                    gap = _gap(span, other)
+                    if gap is not None and gap <= rule.window and (best is None or gap < best[0]):
+                        best = (gap, other)
+            return best[1] if best is not None else None
+
+        if rule.unless and near(rule.unless) is not None:
+            return False, None
+        if not rule.context:
+            return True, None
+        context = near(rule.context)
+        return context is not None, context
