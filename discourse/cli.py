@@ -116,9 +116,185 @@ def parse(paths: tuple[str, ...], compact: bool) -> None:
 
 # --- analyse (issue 3) ---
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the tables (created if missing; existing tables are replaced).",
+)
+@click.option(
+    "--codebook",
+    "codebook_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A theme codebook (TOML) instead of the shipped one.",
+)
+@click.option(
+    "--keep-names",
+    is_flag=True,
+    help="Keep commenters' real names (for private data files only; default: pseudonyms).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0 = every core); output is identical whatever N.",
+)
+@click.option(
+    "--settings",
+    "settings_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A settings TOML file overriding the shipped defaults.",
+)
+def analyse(
+    paths: tuple[str, ...],
+    out_dir: Path,
+    codebook_file: Path | None,
+    keep_names: bool,
+    jobs: int,
+    settings_file: Path | None,
+) -> None:
+    """Analyse pages and comment exports into CSV and JSON Lines tables.
+
+    Writes into OUT: comments.csv (one row per comment: pseudonymised author, practitioner
+    role and cue, reply stance, VADER sentiment, themes with evidence), sentences.csv (one row
+    per body sentence: voice, quote, speaker, sentiment, themes), statistics.csv (official
+    workforce figures), articles.csv (one row per article) and analysis.jsonl (the full record).
+    Columns are listed in the README ("discourse analyse"). Tables appear only when the run
+    completes. A bad input file is reported in one line and skipped (exit code 1); the tables
+    hold every other article.
+
+    \b
+    Example:
+        discourse analyse fixtures/ --out results/
+        discourse analyse 'pages/**/*.txt' --out results/ --jobs 0
+    """
+    from discourse.analyse.codebook import load_codebook
+    from discourse.pipeline import run_analyse
+    from discourse.settings import load_settings
+
+    with user_errors():
+        # The flag only ever turns names on; without it the settings file decides.
+        settings = load_settings(settings_file, keep_names=True if keep_names else None)
+        summary = run_analyse(
+            paths,
+            out_dir,
+            settings,
+            load_codebook(codebook_file),
+            jobs=jobs,
+            on_problem=lambda error: report_problem(str(error)),
+            on_warning=report_problem,
+        )
+    click.echo(
+        f"{summary.articles} articles, {summary.comments} comments, "
+        f"{summary.body_sentences} body sentences, {summary.statistics} figures "
+        f"→ {summary.out_dir}"
+    )
+    if not summary.ok:
+        sys.exit(1)
+
+
 # --- codebook (issue 3) ---
 
+
+def codebook_option(function: F) -> F:
+    """The shared ``--codebook FILE`` option; the command receives ``codebook_file``.
+
+    Pass it to ``discourse.analyse.codebook.load_codebook`` (``None`` = the shipped one).
+    """
+    option = click.option(
+        "--codebook",
+        "codebook_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A theme codebook (TOML) instead of the shipped one (see `discourse codebook`).",
+    )
+    return option(function)
+
+
+@main.command(name="codebook")
+@click.option(
+    "--check",
+    "check_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Validate this codebook file: print a one-line summary, or the problem (exit 1).",
+)
+@codebook_option
+def codebook_command(check_file: Path | None, codebook_file: Path | None) -> None:
+    """Print the theme codebook: each theme's definition, words, phrases, rules, exclusions.
+
+    Themes are found sentence by sentence: words by their Snowball stem, phrases as
+    consecutive words, context rules only when a context word is near, and never inside an
+    exclusion ("paid tribute" is not pay). The file format is documented in the shipped
+    codebook's header and in the README ("Themes and the codebook").
+
+    \b
+    Example:
+        discourse codebook
+        discourse codebook --check my_codebook.toml
+        discourse codebook --codebook my_codebook.toml
+    """
+    from discourse.analyse.codebook import format_codebook, load_codebook
+
+    with user_errors():
+        if check_file is not None:
+            checked = load_codebook(check_file)
+            core = sum(theme.core for theme in checked.themes)
+            click.echo(
+                f"{check_file}: valid codebook {checked.id} version {checked.version}, "
+                f"{len(checked.themes)} themes ({core} core), sha256 {checked.sha256}"
+            )
+            return
+        click.echo(format_codebook(load_codebook(codebook_file)))
+
+
 # --- findings (issue 4) ---
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--sentences", is_flag=True, help="Also list every body sentence with its voice and cue."
+)
+def findings(paths: tuple[str, ...], sentences: bool) -> None:
+    """Show the official findings in article bodies: who speaks, and the workforce figures.
+
+    For each article in PATHS (pages, comment exports, folders or globs) prints the council,
+    the Ofsted judgement and inspection type, how many body sentences each voice has
+    (inspectorate, government, council, practitioner, journalist) and the table of workforce
+    statistics (metric, value, unit, period, comparator). A missing or unreadable file is
+    reported and skipped; the exit code is then 1.
+
+    \b
+    Example:
+        discourse findings fixtures/
+        discourse findings fixtures/000_bdb77cb6964fe9d5.txt --sentences
+    """
+    from discourse.analyse.findings import format_findings, official_findings
+    from discourse.errors import InputError
+    from discourse.ingest import discover, load_file
+
+    failed = False
+    with user_errors():
+        files, problems = discover(paths)
+        for problem in problems:
+            report_problem(str(problem))
+            failed = True
+        for path in files:
+            try:
+                articles = load_file(path)
+            except InputError as error:  # one bad file must not hide the others' findings
+                report_problem(str(error))
+                failed = True
+                continue
+            for article in articles:
+                click.echo(format_findings(official_findings(article), sentences=sentences))
+    if failed:
+        sys.exit(1)
+
 
 # --- report (issue 5) ---
 

@@ -307,3 +307,33 @@ def describe_rule(rule: Rule) -> str:
 
 def _listing(patterns: Sequence[Pattern]) -> str:
     return "/".join(pattern.text for pattern in patterns)
+
+
+def format_codebook(codebook: Codebook) -> str:
+    """The codebook as text for a reader: identity, then each theme's definition and terms.
+
+    Args:
+        codebook: a loaded codebook.
+
+    Returns:
+        Lines ready to print (``discourse codebook``).
+    """
+    lines = [
+        f"codebook {codebook.id} version {codebook.version}",
+        f"source {codebook.source}",
+        f"sha256 {codebook.sha256}",
+    ]
+    if codebook.description:
+        lines.append(codebook.description)
+    for theme in codebook.themes:
+        lines += ["", f"{theme.id}: {theme.label} ({'core' if theme.core else 'extended'})"]
+        lines.append(f"  definition: {theme.definition}")
+        if theme.words:
+            lines.append(f"  words (by stem): {', '.join(theme.words)}")
+        if theme.phrases:
+            lines.append(f"  phrases: {', '.join(theme.phrases)}")
+        for rule in theme.context_rules:
+            lines.append(f"  {rule.name}: {describe_rule(rule)}")
+        if theme.exclude:
+            lines.append(f"  not counted: {', '.join(p.text for p in theme.exclude)}")
+    return "\n".join(lines)
