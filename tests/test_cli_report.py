@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import SEED_000, SEED_001
 from pypdf import PdfReader
@@ -19,17 +20,19 @@ def test_report_help(runner: CliRunner) -> None:
         assert option in result.output
 
 
-def test_no_argument_run_in_empty_folder(runner: CliRunner) -> None:
-    with runner.isolated_filesystem():
-        result = runner.invoke(main, ["report", "--quiet", "--dpi", "50"])
-        assert result.exit_code == 0, result.output
-        out = Path("reports")
-        assert (out / "report.pdf").is_file()
-        assert len(PdfReader(out / "report.pdf").pages) >= 13
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        assert manifest["options"]["sample"] is True
-        assert len(manifest["inputs"]) == 3
-        assert manifest["options"]["dpi"] == 50
+def test_no_argument_run_in_empty_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["report", "--quiet", "--dpi", "50"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "reports"
+    assert (out / "report.pdf").is_file()
+    assert len(PdfReader(out / "report.pdf").pages) >= 13
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["sample"] is True
+    assert len(manifest["inputs"]) == 3
+    assert manifest["options"]["dpi"] == 50
 
 
 def test_missing_input_is_reported_and_run_continues(runner: CliRunner, tmp_path: Path) -> None:

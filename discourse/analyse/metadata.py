@@ -47,6 +47,8 @@ _RATING_CONTEXT = re.compile(
     + _RATING_WORD
     + r"\b[’'”\"]?)"
     r"|(?:[‘'“\"]" + _RATING_WORD.replace("rating>", "quoted>") + r"[’'”\"])"
+    # "requires improvement" is Ofsted's wording: a judgement wherever it appears.
+    r"|(?:\b(?P<phrase>requires improvement|required improvement|requiring improvement)\b)"
     r"|(?:\b"
     + _RATING_WORD.replace("rating>", "before>")
     + r"\s+(?:rating|judgement|grade|authority|council|local authority|children’s services|"
@@ -76,13 +78,20 @@ _TYPES: dict[InspectionType, tuple[str, ...]] = {
     ),
 }
 _BARE_INSPECTION = re.compile(r"\binspection\b(?!\s+(?:type|framework|regime))", re.IGNORECASE)
-_PAST_MARK = re.compile(
-    r"\b(?:previous|last|earlier|prior|former|after|following|since|before|fourth|third|"
-    r"second|first)\b[^.]{0,40}$",
+# A mention of an earlier inspection: a marker word a few words before it ("previous
+# monitoring visit", "after a critical focused visit") or a year right after it ("the full
+# inspection in 2019").
+_PAST_BEFORE = re.compile(
+    r"\b(?:previous|last|earlier|prior|former|after|following|since|before)\b"
+    r"(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+_PAST_AFTER = re.compile(r"^\s+(?:in|of|during)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b")
 
-_PATTERN_NAME = r"(?P<name>(?:[A-Z][\w’'&-]*\.?\s+){0,3}[A-Z][\w’'-]*?)"
+_PATTERN_NAME = (
+    r"(?P<name>(?:[A-Z][\w’'&-]*\.?\s+(?:(?:of|upon|on|and|with|under|in)\s+)?){0,3}"
+    r"[A-Z][\w’'-]*?)"
+)
 _COUNCIL_PATTERNS = (
     re.compile(
         _PATTERN_NAME + r"(?:’s|'s)?\s+(?:(?:City|County|Borough|Metropolitan Borough|District)"
@@ -181,10 +190,15 @@ def find_councils(texts: list[str]) -> tuple[str, ...]:
     gazetteer = _gazetteer()
     found: list[tuple[int, int, str]] = []
     for order, text in enumerate(texts):
+        listed: list[tuple[int, int]] = []
         for match in gazetteer.pattern.finditer(text):
+            listed.append((match.start(), match.end()))
             found.append((order, match.start(), gazetteer.canonical[_key(match.group(0))]))
         for pattern in _COUNCIL_PATTERNS:
             for match in pattern.finditer(text):
+                # A listed name found again by a pattern ("… and Poole Council") is not new.
+                if any(left < match.end("name") <= right for left, right in listed):
+                    continue
                 name = _place_name(match["name"])
                 if name is not None:
                     key = _key(name)
@@ -219,9 +233,13 @@ def find_rating(texts: list[str]) -> Rating | None:
     for text in texts:
         match = _RATING_CONTEXT.search(text)
         if match is not None:
-            word = match["rating"] or match["quoted"] or match["before"]
+            word = match["rating"] or match["quoted"] or match["phrase"] or match["before"]
             return _RATINGS[re.sub(r"\s+", " ", word.lower()).replace("require ", "requires ")]
     return None
+
+
+def _is_past(text: str, start: int, end: int) -> bool:
+    return bool(_PAST_BEFORE.search(text[:start]) or _PAST_AFTER.match(text[end:]))
 
 
 def find_inspection_type(texts: list[str]) -> InspectionType | None:
@@ -239,19 +257,13 @@ def find_inspection_type(texts: list[str]) -> InspectionType | None:
             for pattern in patterns:
                 for match in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE):
                     covered.append((match.start(), match.end()))
-                    weight = (
-                        0.5
-                        if _PAST_MARK.search(text[max(0, match.start() - 45) : match.start()])
-                        else 1.0
-                    )
+                    weight = 0.5 if _is_past(text, match.start(), match.end()) else 1.0
                     scores[kind] = scores.get(kind, 0.0) + weight
                     first.setdefault(kind, (order, match.start()))
         for match in _BARE_INSPECTION.finditer(text):
             if any(left <= match.start() < right for left, right in covered):
                 continue
-            weight = (
-                0.25 if _PAST_MARK.search(text[max(0, match.start() - 45) : match.start()]) else 0.5
-            )
+            weight = 0.25 if _is_past(text, match.start(), match.end()) else 0.5
             scores["full inspection"] = scores.get("full inspection", 0.0) + weight
             first.setdefault("full inspection", (order, match.start()))
     if not scores:

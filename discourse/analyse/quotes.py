@@ -101,7 +101,7 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     label = re.compile(r"(?P<speaker>[^.!?:;“”\"‘’]{1,60}?)\s*:\s*$")
     # After the closing mark: "[,] <speaker> said" or "[,] said <speaker>".
     after = re.compile(
-        rf"^\s*,?\s*(?:(?P<speaker>[^.!?,;:“”\"‘’]{{1,80}}?)\s+(?:also\s+)?(?P<verb>{verbs})"
+        rf"^\s*,?\s*(?:(?P<speaker>[^.!?,;:“”\"‘’][^.!?,;:“”\"‘]{{1,80}}?)\s+(?:also\s+)?(?P<verb>{verbs})"
         rf"(?=\s*(?:[.!?,;:]|$)|\s+(?:{_AFTER_VERB})\b)"
         rf"|(?P<verb2>{verbs})\s+(?P<speaker2>[^.!?;:“”\"‘]{{1,80}}?)\s*(?=[.!?,;]|$))",
         re.IGNORECASE,

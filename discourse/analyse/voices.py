@@ -114,7 +114,12 @@ def _cues() -> _Cues:
         r"subsequently|again|further|\w+ly))"
     )
     # A place or body after a role: "director of children's services at St Helens, said".
-    apposition = r"(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+)?,?"
+    # Capitalised words only (case-sensitive even under IGNORECASE), separated by spaces: a
+    # nested "(word\s*)+" here backtracks exponentially on long runs of words.
+    place_word = r"(?-i:[A-Z][\w’'.-]*)"
+    apposition = (
+        rf"(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?{place_word}(?:\s+{place_word}){{0,5}})?,?"
+    )
     speaker: dict[Voice, tuple[re.Pattern[str], ...]] = {}
     mention: dict[Voice, re.Pattern[str]] = {}
     subject_only: set[Voice] = set()

@@ -171,6 +171,8 @@ def parse_page(text: str, source: str) -> Article:
         ledger.assign(thread_lines[0], "comment_count")
         thread_lines = thread_lines[1:]
     thread = parse_thread(thread_lines, ledger, patterns, declared)
+    if lines and not body.blocks:
+        warnings.append("no body text: the page has no paragraphs or headings")
     warnings.extend(thread.warnings)
     return Article(
         source=source,

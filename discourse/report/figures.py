@@ -53,6 +53,11 @@ def _width(target: Figure | SubFigure) -> float:
     return float(target.bbox.width / target.dpi)
 
 
+def _height(target: Figure | SubFigure) -> float:
+    """The drawing's height in inches."""
+    return float(target.bbox.height / target.dpi)
+
+
 def _left_margin(labels: list[str], width: float, size: float = TICK_SIZE) -> float:
     """Fraction of ``width`` inches needed left of the axes for the longest tick label."""
     longest = max((text_width(label, size) for label in labels), default=0.0)
@@ -137,18 +142,15 @@ def draw_sentiment_groups(
     for group in groups:
         summary = result.summary(group)
         names.append(f"{GROUP_LABELS[group]}\nn = {summary.n}, mean {summary.mean or 0.0:+.2f}")
-    grid = target.add_gridspec(
-        1,
-        2,
-        left=_left_margin(names, _width(target)),
-        right=0.97,
-        top=0.88,
-        bottom=0.2,
-        wspace=0.32,
-    )
+    margin = _left_margin(names, _width(target))
+    if _height(target) > _width(target) * 0.8:
+        # On a portrait page the panels go one above the other, each at full width.
+        grid = target.add_gridspec(2, 1, left=margin, right=0.97, top=0.94, bottom=0.1, hspace=0.6)
+    else:
+        grid = target.add_gridspec(1, 2, left=margin, right=0.97, top=0.88, bottom=0.2, wspace=0.32)
     shares, spread = target.add_subplot(grid[0]), target.add_subplot(grid[1])
-    shares.set_title("Share of units by sentiment label")
-    spread.set_title("Distribution of VADER compound scores")
+    shares.set_title("Sentiment labels")
+    spread.set_title("Compound score distribution")
     if not groups:
         _empty(shares, "No units to score")
         _empty(spread, "No units to score")
@@ -178,7 +180,7 @@ def draw_sentiment_groups(
     shares.invert_yaxis()
     shares.set_xlim(0, 100)
     shares.set_xlabel("% of the group's units")
-    shares.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
+    shares.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3)
 
     centres = [(a + b) / 2 for a, b in itertools.pairwise(SENTIMENT_BINS)]
     for group in groups:
@@ -197,7 +199,7 @@ def draw_sentiment_groups(
     spread.set_xticks([-1.0, -0.5, 0.0, 0.5, 1.0])
     spread.set_xlabel("compound score (bins of 0.25)")
     spread.set_ylabel("% of the group's units")
-    spread.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7)
+    spread.legend(loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=2, fontsize=7)
 
 
 def draw_sentiment_themes(

@@ -288,16 +288,16 @@ class Flow:
         """Embed a drawing ``height`` inches tall across the text width (as vectors)."""
         self.ensure(height)
         width, page_height = PAGE_SIZE
-        bottom = (self._y - height) / page_height
+        side = MARGIN / 2
+        # A sub-figure fills its grid cell by the grid's ratios (it ignores the grid's
+        # left/top/…), so the drawing's box is carved out with a 3×3 grid of ratios.
         grid = self.page.add_gridspec(
-            1,
-            1,
-            left=MARGIN / 2 / width,
-            right=1 - MARGIN / 2 / width,
-            top=self._y / page_height,
-            bottom=bottom,
+            3,
+            3,
+            width_ratios=[side, width - 2 * side, side],
+            height_ratios=[page_height - self._y, height, self._y - height],
         )
-        drawer(self.page.add_subfigure(grid[0]))
+        drawer(self.page.add_subfigure(grid[1, 1]))
         self._y -= height
 
 

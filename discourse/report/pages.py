@@ -28,7 +28,7 @@ from discourse.report.text import abridge
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure
 
-FIGURE_HEIGHT: Final = 5.6  # inches of an A4 page given to a figure
+FIGURE_HEIGHT: Final = 7.4  # inches of an A4 page given to a figure
 QUOTE_CHARS: Final = 420  # a quote longer than this is abridged with "…"
 ARTICLE_GROUPS: Final[tuple[GroupId, ...]] = ("practitioners", "official", "council")
 
@@ -217,7 +217,7 @@ def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> N
             [
                 row.council or "(not named)",
                 row.metric,
-                f"{row.value:g} {row.unit}".strip(),
+                f"{row.value:g}{row.unit}" if row.unit == "%" else f"{row.value:g} {row.unit}",
                 row.period or "",
                 (
                     f"{row.comparator}: {row.comparator_value:g}"
@@ -248,8 +248,8 @@ def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> N
         flow.heading(f"Theme prevalence {title.lower()}", 11)
         if len(breakdowns) < 2:
             flow.text(
-                f"{title}: the corpus has only {len(breakdowns)} group, so there is nothing to "
-                "compare across groups.",
+                f"The corpus has only {len(breakdowns)} {title[3:]}, so there is nothing to "
+                f"compare across {title[3:]}s.",
                 colour=MUTED,
             )
         rows = []

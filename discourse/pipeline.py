@@ -1,0 +1,324 @@
+"""The analysis pipeline: one article at a time, in input order, on one or more processes.
+
+``iter_analyses`` reads, parses, pseudonymises and analyses the inputs and yields one
+``ArticleAnalysis`` per article (or an ``InputError`` for a file that could not be read) as
+soon as it is ready, so memory does not grow with the corpus. ``run_analyse`` streams those
+into the tables of ``discourse analyse``.
+
+Order of work, and why:
+
+1. ``discourse.ingest`` finds and loads the files in the main process, in input order.
+2. ``discourse.privacy.pseudonymise`` replaces commenters' names, also in the main process and
+   in input order: the pseudonyms are numbered by first appearance in the corpus, which only
+   a single, ordered pass can do, and no later stage (nor a worker process) ever sees a real
+   name unless names are kept on purpose.
+3. ``analyse_article`` scores sentences, themes, commenters, voices, statistics and metadata.
+   With ``jobs > 1`` this runs in a pool of worker processes, each building its
+   ``TextAnalyser`` (VADER lexicon, Punkt, codebook matchers) once. At most a few articles per
+   worker are in flight and results are taken back in submission order, so the output is
+   identical, row for row, to ``jobs=1`` and memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from discourse.analyse.codebook import Codebook
+from discourse.analyse.commenters import detect_stance, identify_practitioner
+from discourse.analyse.metadata import describe_article
+from discourse.analyse.results import (
+    ArticleAnalysis,
+    BodySentence,
+    CommentAnalysis,
+    Sentence,
+)
+from discourse.analyse.sentiment import aggregate
+from discourse.analyse.text import TextAnalyser
+from discourse.analyse.voices import attribute_voices
+from discourse.analyse.workforce import extract_statistics
+from discourse.errors import InputError
+from discourse.export.tables import TableWriter
+from discourse.ingest import discover, load_file
+from discourse.model import Article, Comment
+from discourse.privacy import Pseudonyms, pseudonymise
+from discourse.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# Articles in flight per worker: enough to keep every worker busy while the main process
+# writes rows, few enough that memory does not depend on the size of the corpus.
+IN_FLIGHT_PER_WORKER = 4
+
+
+def analyse_comment(comment: Comment, analyser: TextAnalyser) -> CommentAnalysis:
+    """Measure one comment: sentence scores and themes, aggregate sentiment, who speaks.
+
+    Args:
+        comment: the (pseudonymised) comment.
+        analyser: the process's text analyser.
+
+    Returns:
+        The comment's analysis; a reply (``parent`` set) also gets its stance.
+    """
+    sentences = analyser.score_paragraphs(comment.paragraphs)
+    score = aggregate([sentence.sentiment for sentence in sentences])
+    text = comment.text
+    return CommentAnalysis(
+        comment_id=comment.id,
+        sentences=sentences,
+        sentiment=score,
+        label=analyser.scorer.label(score),
+        practitioner=identify_practitioner(text),
+        stance=detect_stance(text, is_reply=comment.parent is not None),
+    )
+
+
+def analyse_article(article: Article, analyser: TextAnalyser) -> ArticleAnalysis:
+    """Analyse one article: its comments, its body sentences by voice, figures and metadata.
+
+    The body is split and scored once (``score_paragraphs`` over every block, headings
+    included); the voices are attributed on those same sentences.
+
+    Args:
+        article: the parsed (and, unless names are kept, pseudonymised) article.
+        analyser: the process's text analyser (built once per process).
+
+    Returns:
+        The full record of the article.
+
+    Example::
+
+        analyser = TextAnalyser(load_settings(), load_codebook())
+        for article in load_file(Path("page.txt")):
+            analysis = analyse_article(pseudonymise(article, Pseudonyms()), analyser)
+    """
+    comments = tuple(analyse_comment(comment, analyser) for comment in article.comments)
+    scored = analyser.score_paragraphs([block.text for block in article.body])
+    per_block: list[list[Sentence]] = [[] for _ in article.body]
+    for sentence in scored:
+        per_block[sentence.paragraph].append(Sentence(sentence.text, sentence.start, sentence.end))
+    voices = attribute_voices(article.body, per_block)
+    position = [0] * len(article.body)
+    body = []
+    for sentence in scored:
+        block = sentence.paragraph
+        body.append(BodySentence(scored=sentence, voice=voices[block][position[block]]))
+        position[block] += 1
+    meta = describe_article(article)
+    return ArticleAnalysis(
+        article=article,
+        comments=comments,
+        body=tuple(body),
+        statistics=extract_statistics(article.body, meta.councils),
+        meta=meta,
+    )
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes for ``--jobs N``: ``0`` means every core.
+
+    Args:
+        jobs: the requested number (``>= 0``).
+
+    Returns:
+        At least 1.
+    """
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (all cores) or more, got {jobs}")
+    return jobs or os.cpu_count() or 1
+
+
+def iter_articles(
+    paths: Sequence[str], settings: Settings, keep_names: bool | None = None
+) -> Iterator[Article | InputError]:
+    """Find, load and (unless names are kept) pseudonymise articles, in input order.
+
+    Args:
+        paths: files, folders or glob patterns, as given on the command line.
+        settings: the run's settings (``keep_names`` when ``keep_names`` is ``None``).
+        keep_names: keep commenters' real names; ``None`` follows the settings.
+
+    Yields:
+        Each article in input order, or an ``InputError`` for a path or file that could not
+        be read (the rest of the run continues). Missing paths come first.
+    """
+    keep = settings.keep_names if keep_names is None else keep_names
+    files, missing = discover(paths)
+    yield from missing
+    names = Pseudonyms()
+    for path in files:
+        try:
+            articles = load_file(path)
+        except InputError as error:
+            yield error
+            continue
+        for article in articles:
+            yield article if keep else pseudonymise(article, names)
+
+
+# The analyser of a worker process, built once by ``_start_worker``.
+_WORKER_ANALYSER: TextAnalyser | None = None
+
+
+def _start_worker(settings: Settings, codebook: Codebook) -> None:
+    global _WORKER_ANALYSER
+    _WORKER_ANALYSER = TextAnalyser(settings, codebook)
+
+
+def _analyse_in_worker(article: Article) -> ArticleAnalysis:
+    if _WORKER_ANALYSER is None:  # pragma: no cover - the pool always runs the initializer
+        raise RuntimeError("worker started without its analyser")
+    return analyse_article(article, _WORKER_ANALYSER)
+
+
+def _ordered_map(
+    executor: ProcessPoolExecutor,
+    items: Iterable[Article | InputError],
+    window: int,
+) -> Iterator[ArticleAnalysis | InputError]:
+    """Analyse articles on the pool, yielding results in input order, ``window`` at a time.
+
+    ``Executor.map`` and ``Pool.imap`` both read their whole input ahead; this keeps at most
+    ``window`` articles in flight, so a corpus of any size runs in bounded memory. Errors pass
+    through in their place.
+    """
+    pending: deque[Future[ArticleAnalysis] | InputError] = deque()
+    for item in items:
+        if isinstance(item, InputError):
+            pending.append(item)
+        else:
+            pending.append(executor.submit(_analyse_in_worker, item))
+        while len(pending) > window or (pending and isinstance(pending[0], InputError)):
+            head = pending.popleft()
+            yield head if isinstance(head, InputError) else head.result()
+    while pending:
+        head = pending.popleft()
+        yield head if isinstance(head, InputError) else head.result()
+
+
+def iter_analyses(
+    paths: Sequence[str],
+    settings: Settings,
+    codebook: Codebook,
+    jobs: int = 1,
+    keep_names: bool | None = None,
+) -> Iterator[ArticleAnalysis | InputError]:
+    """Analyse every article of the inputs, streaming, in input order.
+
+    Args:
+        paths: files, folders or glob patterns.
+        settings: the run's settings.
+        codebook: the theme codebook (loaded once by the caller).
+        jobs: worker processes; ``1`` analyses in this process, ``0`` uses every core. The
+            results are the same, in the same order, whatever the number.
+        keep_names: keep commenters' real names; ``None`` follows ``settings.keep_names``.
+
+    Yields:
+        One ``ArticleAnalysis`` per article, or an ``InputError`` in place of a file that could
+        not be read.
+
+    Example::
+
+        for item in iter_analyses(["fixtures/"], load_settings(), load_codebook(), jobs=2):
+            print(item if isinstance(item, InputError) else item.article.name)
+    """
+    workers = resolve_jobs(jobs)
+    articles = iter_articles(paths, settings, keep_names)
+    if workers == 1:
+        analyser = TextAnalyser(settings, codebook)
+        for item in articles:
+            yield item if isinstance(item, InputError) else analyse_article(item, analyser)
+        return
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(settings, codebook)
+    )
+    try:
+        yield from _ordered_map(executor, articles, workers * IN_FLIGHT_PER_WORKER)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a run of ``discourse analyse`` did."""
+
+    out_dir: Path
+    outputs: tuple[Path, ...]
+    articles: int
+    comments: int
+    body_sentences: int
+    statistics: int
+    failures: tuple[InputError, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input was read."""
+        return not self.failures
+
+
+def run_analyse(
+    paths: Sequence[str],
+    out_dir: Path,
+    settings: Settings,
+    codebook: Codebook,
+    jobs: int = 1,
+    keep_names: bool | None = None,
+    on_problem: Callable[[InputError], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Analyse the inputs and write the tables of ``discourse analyse`` into ``out_dir``.
+
+    Rows are written as each article is analysed; the files appear under their final names
+    only when the run completes (see ``TableWriter``). A file that cannot be read is reported
+    and skipped; the tables still hold every other article.
+
+    Args:
+        paths: files, folders or glob patterns.
+        out_dir: the output folder (created if missing).
+        settings: the run's settings.
+        codebook: the theme codebook.
+        jobs: worker processes (``0`` = every core).
+        keep_names: keep commenters' real names; ``None`` follows ``settings.keep_names``.
+        on_problem: called with each unreadable input as it is met.
+        on_warning: called with each parse warning (``"<source>: warning: <text>"``).
+
+    Returns:
+        Counts, the written files and the inputs that failed.
+
+    Raises:
+        OutputError: the output folder or a table cannot be written (nothing is left
+            half-written).
+    """
+    failures: list[InputError] = []
+    comments = body_sentences = statistics = 0
+    themes = [theme.id for theme in codebook.themes]
+    with TableWriter(out_dir, themes) as tables:
+        for item in iter_analyses(paths, settings, codebook, jobs, keep_names):
+            if isinstance(item, InputError):
+                failures.append(item)
+                if on_problem is not None:
+                    on_problem(item)
+                continue
+            if on_warning is not None:
+                for warning in item.article.warnings:
+                    on_warning(f"{item.article.source}: warning: {warning}")
+            tables.write(item)
+            comments += len(item.comments)
+            body_sentences += len(item.body)
+            statistics += len(item.statistics)
+    logger.info("analysed %d articles into %s", tables.articles, out_dir)
+    return RunSummary(
+        out_dir=out_dir,
+        outputs=tables.paths,
+        articles=tables.articles,
+        comments=comments,
+        body_sentences=body_sentences,
+        statistics=statistics,
+        failures=tuple(failures),
+    )

@@ -1,0 +1,121 @@
+"""Properties of the page parser on generated pages: the partition, no exceptions, linear time."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from discourse.ingest import parse_page
+from discourse.ingest.lines import split_lines
+from discourse.model import Article
+
+ROLES = {
+    "title",
+    "standfirst",
+    "byline",
+    "dateline",
+    "caption",
+    "heading",
+    "paragraph",
+    "comment_count",
+    "comment_header",
+    "comment_text",
+    "boilerplate",
+}
+
+# Pieces of real layouts, so generated pages exercise every rule, mixed with noise.
+_PIECES = [
+    "Council rated ‘inadequate’ by Ofsted",
+    "Inspectors found that caseloads were too high.",
+    "‘Significant deficits’",
+    "Photo: Someone/Fotolia",
+    "St Helens town hall (photo by A Person from Wikimedia Commons",
+    ", ,",
+    "More from Community Care",
+    "5 Responses to Council rated ‘inadequate’ by Ofsted",
+    "One Response to something",
+    "  1. Dave Stubbs April 15, 2022 at 9:11 am #",
+    "    • Mark April 17, 2022 at 10:47 pm #",
+    "      • deeper reply June 31, 2022 at 25:99 pm #",
+    "        Text of a reply, indented.",
+    "By Jane Smith",
+    "| 07 August 2018",
+    "Click link below for related content:",
+    "blog comments powered by Disqus",
+    "Related Articles",
+    "Back to top button",
+    "Leave a Reply",
+    "X is an automatic aggregator of the all world’s media.",
+    "\t2. Tabbed Person May 1, 2020 at 1:00 pm #",
+    "#",
+    "1.",
+    "•",
+    "",
+    "   ",
+]
+
+_line = st.one_of(st.sampled_from(_PIECES), st.text(max_size=60))
+_pages = st.lists(_line, max_size=40).flatmap(
+    lambda lines: st.sampled_from(["\n", "\r\n", "\r"]).map(lambda end: end.join(lines))
+)
+
+
+def _check_partition(text: str, article: Article) -> None:
+    expected = [n for n, line in enumerate(split_lines(text), start=1) if line.strip()]
+    assert [number for number, _ in article.lines] == expected
+    assert {role for _, role in article.lines} <= ROLES
+    roles = dict(article.lines)
+    for dropped in article.dropped:
+        assert dropped.reason and dropped.line in roles
+    ids = {c.id for c in article.comments}
+    for comment in article.comments:
+        assert comment.parent is None or comment.parent in ids
+        assert (comment.depth == 0) == (comment.parent is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages)
+def test_every_non_blank_line_gets_exactly_one_role(text: str) -> None:
+    _check_partition(text, parse_page(text, "generated.txt"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
+    _check_partition(text, parse_page(text, "arbitrary.txt"))
+
+
+def _big_page(target_bytes: int) -> str:
+    lines = ["A large page of a long thread", "", "More from Community Care", ""]
+    lines += ["1000 Responses to A large page of a long thread", ""]
+    number = 0
+    size = 0
+    while size < target_bytes:
+        number += 1
+        block = [f"  {number}. Reader {number} April 15, 2022 at 9:{number % 60:02d} am #", ""]
+        block += [f"    Comment {number} says the caseload was {number % 40} cases too many.", ""]
+        for depth in range(1, 4):
+            pad = "  " * (depth + 1)
+            block += [f"{pad}• Replier {number}-{depth} April 16, 2022 at 1:05 pm #", ""]
+            block += [f"{pad}  Reply {depth} to {number}: agreed, and the pay is worse.", ""]
+        block += ["Body-like line with no final stop " * 3, ""]
+        size += sum(len(line.encode()) + 1 for line in block)
+        lines += block
+    return "\n".join(lines)
+
+
+def test_five_megabyte_page_parses_in_linear_time() -> None:
+    small, big = _big_page(500_000), _big_page(5_000_000)
+    started = time.perf_counter()
+    parse_page(small, "small.txt")
+    small_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    article = parse_page(big, "big.txt")
+    big_seconds = time.perf_counter() - started
+    assert len(big.encode()) >= 5_000_000
+    assert len(article.comments) > 20_000
+    assert big_seconds < 10
+    # Ten times the text may not take much more than ten times as long (no quadratic step).
+    assert big_seconds < 25 * max(small_seconds, 0.01)

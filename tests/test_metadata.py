@@ -1,0 +1,109 @@
+"""Councils, Ofsted judgement and inspection type (discourse.analyse.metadata)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED_000, SEED_001, SEED_002
+
+from discourse.analyse.metadata import (
+    describe_article,
+    find_councils,
+    find_inspection_type,
+    find_rating,
+)
+from discourse.analyse.results import ArticleMeta
+from discourse.ingest import load_file
+from discourse.resources import read_data_text
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (SEED_000, ArticleMeta(("St Helens",), "inadequate", "monitoring visit")),
+        (SEED_001, ArticleMeta(("St Helens",), "inadequate", "monitoring visit")),
+        (SEED_002, ArticleMeta(("Wakefield",), "inadequate", "full inspection")),
+    ],
+)
+def test_metadata_of_the_seeds(path: Path, expected: ArticleMeta) -> None:
+    (article,) = load_file(path)
+    assert describe_article(article) == expected
+
+
+def test_comments_are_not_read_for_councils() -> None:
+    # Seed 000's comments name Wirral; the article is about St Helens only.
+    (article,) = load_file(SEED_000)
+    assert any("Wirral" in comment.text for comment in article.comments)
+    assert describe_article(article).councils == ("St Helens",)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Ofsted rated Wakefield’s children’s services inadequate."], ("Wakefield",)),
+        (["An Ofsted visit to St. Helens found progress."], ("St Helens",)),
+        (["Hull and Kingston upon Hull are one council."], ("Kingston upon Hull",)),
+        (
+            ["Bournemouth, Christchurch and Poole Council was inspected."],
+            ("Bournemouth, Christchurch and Poole",),
+        ),
+        # Not on the gazetteer: found from the "<Name> Council" pattern.
+        (["Leaders at Northshire County Council said they would appeal."], ("Northshire",)),
+        (["The Isle of Man's children's services were reviewed."], ("Isle of Man",)),
+        (["A council’s children’s services were judged inadequate."], ()),
+        (["Leeds and then Bradford were visited; Leeds again."], ("Leeds", "Bradford")),
+    ],
+)
+def test_find_councils(texts: list[str], expected: tuple[str, ...]) -> None:
+    assert find_councils(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Council with ‘too few social workers’ rated ‘inadequate’", "inadequate"),
+        ("The authority was judged good at its last inspection.", "good"),
+        ("It was judged as requires improvement to be good.", "requires improvement"),
+        ("It is rated outstanding.", "outstanding"),
+        ("Ofsted found good practice and inadequate supervision.", None),
+        ("It said it required improvement in 2016.", "requires improvement"),
+    ],
+)
+def test_find_rating(text: str, expected: str | None) -> None:
+    assert find_rating([text]) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            ["A joint targeted area inspection (JTAI) of the response to neglect."],
+            "joint targeted area inspection",
+        ),
+        (["Ofsted's focused visit looked at the front door."], "focused visit"),
+        (
+            [
+                "The inspection found failures.",
+                "After a focused visit in February, things slipped.",
+            ],
+            "full inspection",
+        ),
+        (
+            ["After the full inspection in 2019, this monitoring visit found delay."],
+            "monitoring visit",
+        ),
+        (["The council welcomed the news."], None),
+    ],
+)
+def test_find_inspection_type(texts: list[str], expected: str | None) -> None:
+    assert find_inspection_type(texts) == expected
+
+
+def test_the_gazetteer_names_153_current_authorities() -> None:
+    lines = read_data_text("councils.txt").splitlines()
+    entries = [line for line in lines if line.strip() and not line.startswith("#")]
+    historical = lines[lines.index("# before 2023") :]
+    current = [line for line in entries if line not in historical]
+    assert len(current) == 153
+    assert len({line.split("|")[0] for line in entries}) == len(entries)

@@ -1,0 +1,119 @@
+"""Quoted spans and their attribution (discourse.analyse.quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from discourse.analyse.quotes import find_quotes
+
+
+def quoted_texts(texts: list[str], headings: tuple[int, ...] = ()) -> list[list[str]]:
+    return [
+        [texts[s.block][s.start : s.end] for s in quote.segments]
+        for quote in find_quotes(texts, headings)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "place"),
+    [
+        ("“We are working on it,” the council said.", "the council", "after"),
+        ('"We are working on it," the council said.', "the council", "after"),
+        ("“It is disappointing,” said a DfE spokesperson.", "a DfE spokesperson", "after"),
+        ("“For too many children, progress is slow,” Ofsted said.", "Ofsted", "after"),
+        ("“Action is taken quickly,” she adds.", "she", "after"),
+        ("“Action is taken quickly,” the report states in its conclusion.", "the report", "after"),
+        (
+            "Peter Box, leader of the council, said: “It is clear.”",
+            "Peter Box, leader of the council",
+            "before",
+        ),
+        ("The letter said: “There has been some progress.”", "The letter", "before"),
+        ("It adds: “During this visit, inspectors noted change.”", "It", "before"),
+        ("Director: ‘We are working on recruitment’", "Director", "before"),
+        (
+            "The letter also states that “The needs of most children are met.”",
+            "The letter",
+            "before",
+        ),
+    ],
+)
+def test_attribution_before_and_after(text: str, speaker: str, place: str) -> None:
+    (quote,) = find_quotes([text])
+    assert (quote.speaker, quote.place) == (speaker, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Partial quotes inside the reporter's sentence have no attribution of their own.
+        "Ofsted found the council faced “significant recruitment problems” last year.",
+        "DfE says it could intervene after Ofsted finds ‘slow’ progress.",
+        "Ofsted found problems “throughout all areas”, which it said was having an impact.",
+    ],
+)
+def test_partial_quotes_are_not_attributed(text: str) -> None:
+    assert all(quote.speaker is None for quote in find_quotes([text]))
+
+
+def test_apostrophes_never_open_or_close_quotes() -> None:
+    text = "The council’s children’s services and the workers' pay were ‘inadequate’."
+    assert quoted_texts([text]) == [["‘inadequate’"]]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote() -> None:
+    text = "Views were often “simply ‘likes and dislikes’” so did not inform decisions."
+    assert quoted_texts([text]) == [["“simply ‘likes and dislikes’”"]]
+
+
+def test_nested_double_inside_single() -> None:
+    text = "She said: ‘The report called it “a crisis” and it is.’"
+    (quote,) = find_quotes([text])
+    assert text[quote.segments[0].start : quote.segments[0].end].endswith("it is.’")
+    assert quote.speaker == "She"
+
+
+def test_multi_paragraph_quote_with_attribution_before() -> None:
+    texts = [
+        "A council spokesperson said: “We accept the findings.",
+        "“We have a plan in place.",
+        "“We will report on progress.”",
+        "Unrelated narrative follows.",
+    ]
+    (quote,) = find_quotes(texts)
+    assert quote.blocks == (0, 1, 2)
+    assert [segment.closed for segment in quote.segments] == [False, False, True]
+    assert quote.speaker == "A council spokesperson"
+
+
+def test_attribution_after_a_multi_paragraph_quote() -> None:
+    texts = [
+        "“We know recruitment is our key area of improvement.",
+        "“We have a plan in place to help drive it,” a council spokesperson said.",
+    ]
+    (quote,) = find_quotes(texts)
+    assert quote.blocks == (0, 1)
+    assert (quote.speaker, quote.place) == ("a council spokesperson", "after")
+
+
+def test_a_heading_inside_a_running_quote_does_not_end_it() -> None:
+    texts = [
+        "It adds: “During this visit, turnover decreased.",
+        "‘Drift and Lag’",
+        "“However, there are still too many children who wait.”",
+    ]
+    (quote,) = find_quotes(texts, headings=(1,))
+    assert quote.blocks == (0, 2)
+    assert quote.speaker == "It"
+
+
+def test_an_unclosed_quote_not_continued_ends_with_its_paragraph() -> None:
+    texts = ["The letter said: “There has been progress.", "The council responded."]
+    (quote,) = find_quotes(texts)
+    assert quote.blocks == (0,)
+    assert not quote.segments[0].closed
+
+
+def test_straight_quote_marks_pair_up() -> None:
+    texts = ['He said: "It is clear that we failed." Then "it" was over.']
+    assert quoted_texts(texts) == [['"It is clear that we failed."'], ['"it"']]

@@ -1,0 +1,229 @@
+"""The tables of `discourse analyse`: columns, cells, CSV safety and atomic replacement."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from discourse.analyse.results import (
+    ArticleAnalysis,
+    ArticleMeta,
+    BodySentence,
+    CommentAnalysis,
+    PractitionerClaim,
+    ScoredSentence,
+    StanceCue,
+    Statistic,
+    ThemeHit,
+    VoiceAttribution,
+)
+from discourse.errors import OutputError
+from discourse.export.tables import (
+    ARTICLE_COLUMNS,
+    OUTPUT_FILES,
+    STATISTIC_COLUMNS,
+    TableWriter,
+    comment_columns,
+    evidence_text,
+    sentence_columns,
+)
+from discourse.model import Article, BodyBlock, Comment
+
+THEMES = ("bullying", "workload", "pay")
+
+
+def _scored(paragraph: int, index: int, text: str, score: float, *hits: ThemeHit) -> ScoredSentence:
+    label = "positive" if score >= 0.05 else "negative" if score <= -0.05 else "neutral"
+    return ScoredSentence(paragraph, index, text, 0, len(text), score, label, hits)  # type: ignore[arg-type]
+
+
+def _hit(theme: str, sentence: str, words: str) -> ThemeHit:
+    start = sentence.index(words)
+    return ThemeHit(theme, (words,), sentence, start, start + len(words), f"{theme}:{words}")
+
+
+BODY = (
+    BodyBlock("heading", "‘Significant deficits’"),
+    BodyBlock("paragraph", "Inspectors found caseloads were too high. The vacancy rate was 19.6%."),
+)
+REPLY = '=HYPERLINK("http://x") I manage a safeguarding team and my caseload is huge.'
+ARTICLE = Article(
+    source="pages/000_page.txt",
+    title="Council rated inadequate",
+    standfirst=None,
+    byline=None,
+    published=date(2022, 4, 14),
+    publication="Community Care",
+    body=BODY,
+    comments=(
+        Comment("c1", 1, None, 0, "Commenter 1", datetime(2022, 4, 15, 9, 11), ("Bullying.",)),
+        Comment("c2", None, "c1", 1, "Commenter 2", None, (REPLY,)),
+    ),
+    declared_comments=2,
+    dropped=(),
+    lines=(),
+    warnings=(),
+)
+S1 = "Inspectors found caseloads were too high."
+ANALYSIS = ArticleAnalysis(
+    article=ARTICLE,
+    comments=(
+        CommentAnalysis(
+            "c1",
+            (_scored(0, 0, "Bullying.", -0.5, _hit("bullying", "Bullying.", "Bullying")),),
+            -0.5,
+            "negative",
+            None,
+            StanceCue("none", ""),
+        ),
+        CommentAnalysis(
+            "c2",
+            (_scored(0, 0, REPLY, 0.12345678, _hit("workload", REPLY, "caseload")),),
+            0.12345678,
+            "positive",
+            PractitionerClaim("manager", "I manage a safeguarding team"),
+            StanceCue("disagree", "I get the point you make but"),
+        ),
+    ),
+    body=(
+        BodySentence(
+            _scored(0, 0, "‘Significant deficits’", 0.0),
+            VoiceAttribution("inspectorate", "heading quotes the report", True, None),
+        ),
+        BodySentence(
+            _scored(1, 1, S1, -0.2, _hit("workload", S1, "caseloads")),
+            VoiceAttribution("inspectorate", "Inspectors found", False, "Inspectors"),
+        ),
+        BodySentence(
+            _scored(1, 2, "The vacancy rate was 19.6%.", 0.0),
+            VoiceAttribution("journalist", "no cue", False, None),
+        ),
+    ),
+    statistics=(
+        Statistic("Sometown", "vacancy_rate", 19.6, "percent", "2021", "England", 16.7, "…"),
+    ),
+    meta=ArticleMeta(("Sometown", "Othertown"), "inadequate", "full inspection"),
+)
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _write(out: Path) -> None:
+    with TableWriter(out, THEMES) as tables:
+        tables.write(ANALYSIS)
+
+
+def test_headers_are_the_documented_columns(tmp_path: Path) -> None:
+    _write(tmp_path)
+    with (tmp_path / "comments.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert tuple(header) == comment_columns(THEMES)
+    for column in ("practitioner", "practitioner_role", "practitioner_cue", "stance", "evidence"):
+        assert column in header
+    assert header[header.index("theme_bullying") : header.index("themes")] == [
+        "theme_bullying",
+        "theme_workload",
+        "theme_pay",
+    ]
+    assert tuple(_read(tmp_path / "sentences.csv")[0]) == sentence_columns(THEMES)
+    assert tuple(_read(tmp_path / "statistics.csv")[0]) == STATISTIC_COLUMNS
+    assert tuple(_read(tmp_path / "articles.csv")[0]) == ARTICLE_COLUMNS
+
+
+def test_comment_rows(tmp_path: Path) -> None:
+    _write(tmp_path)
+    first, reply = _read(tmp_path / "comments.csv")
+    assert first["article"] == "000_page"
+    assert first["posted"] == "2022-04-15T09:11:00"
+    assert first["parent_id"] == "" and reply["parent_id"] == "c1"
+    assert first["sentiment"] == "-0.5" and reply["sentiment"] == "0.1235"
+    assert (first["theme_bullying"], first["theme_workload"]) == ("1", "0")
+    assert first["themes"] == "bullying" and first["evidence"] == "bullying: Bullying"
+    assert (reply["practitioner"], reply["practitioner_role"]) == ("1", "manager")
+    assert first["practitioner"] == "0" and first["practitioner_role"] == ""
+    assert (reply["stance"], reply["stance_cue"]) == ("disagree", "I get the point you make but")
+    # A comment opening like a formula is neutralised; the rest of the text is kept.
+    assert reply["text"] == "'" + REPLY
+
+
+def test_sentence_statistic_and_article_rows(tmp_path: Path) -> None:
+    _write(tmp_path)
+    heading, found, _ = _read(tmp_path / "sentences.csv")
+    assert heading["kind"] == "heading" and heading["quoted"] == "1"
+    assert (found["sentence_id"], found["paragraph"], found["voice"]) == ("1", "1", "inspectorate")
+    assert (found["speaker"], found["voice_cue"]) == ("Inspectors", "Inspectors found")
+    assert found["theme_workload"] == "1" and found["evidence"] == "workload: caseloads"
+    (figure,) = _read(tmp_path / "statistics.csv")
+    assert (figure["value"], figure["comparator_value"], figure["period"]) == (
+        "19.6",
+        "16.7",
+        "2021",
+    )
+    (row,) = _read(tmp_path / "articles.csv")
+    assert row["council"] == "Sometown; Othertown"
+    assert (row["comments"], row["declared_comments"], row["practitioner_comments"]) == (
+        "2",
+        "2",
+        "1",
+    )
+    assert (row["published"], row["rating"]) == ("2022-04-14", "inadequate")
+
+
+def test_jsonl_holds_the_full_record(tmp_path: Path) -> None:
+    _write(tmp_path)
+    lines = (tmp_path / "analysis.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    assert len(lines) == 1 and record["article"] == "000_page"
+    hit = record["comments"][1]["sentences"][0]["hits"][0]
+    assert REPLY[hit["start"] : hit["end"]] == "caseload"
+    assert record["comments"][1]["practitioner"] == {
+        "role": "manager",
+        "cue": "I manage a safeguarding team",
+    }
+    assert record["body"][1]["voice"]["voice"] == "inspectorate"
+    assert record["meta"]["councils"] == ["Sometown", "Othertown"]
+    assert record["parse"]["title"] == "Council rated inadequate"
+
+
+def test_failure_leaves_previous_outputs_and_no_temporary_files(tmp_path: Path) -> None:
+    _write(tmp_path)
+    before = {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES}
+    with pytest.raises(RuntimeError), TableWriter(tmp_path, THEMES) as tables:
+        tables.write(ANALYSIS)
+        tables.write(ANALYSIS)
+        raise RuntimeError("analysis crashed half-way")
+    assert {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUT_FILES)
+
+
+def test_failure_on_first_run_leaves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "new"
+    with pytest.raises(RuntimeError), TableWriter(out, THEMES) as tables:
+        tables.write(ANALYSIS)
+        raise RuntimeError("stop")
+    assert list(out.iterdir()) == []
+
+
+def test_unwritable_output_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OutputError, match="file"), TableWriter(blocker / "out", THEMES):
+        pass
+
+
+def test_evidence_groups_by_theme_in_order() -> None:
+    sentence = "Bullying, caseloads and more bullying."
+    hits = [
+        _hit("bullying", sentence, "Bullying"),
+        _hit("workload", sentence, "caseloads"),
+        _hit("bullying", sentence, "bullying"),
+        _hit("bullying", sentence, "Bullying"),
+    ]
+    assert evidence_text(hits) == "bullying: Bullying, bullying; workload: caseloads"

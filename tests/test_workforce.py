@@ -1,0 +1,157 @@
+"""Workforce statistics from the body (discourse.analyse.workforce)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED_000, SEED_001, SEED_002
+
+from discourse.analyse.results import Statistic
+from discourse.analyse.workforce import (
+    extract_statistics,
+    mentions_workforce_figure,
+    statistics_in_sentence,
+)
+from discourse.ingest import load_file
+from discourse.model import BodyBlock
+
+Row = tuple[str | None, str, float, str, str | None, str | None, float | None]
+
+
+def rows_of(statistics: tuple[Statistic, ...] | list[Statistic]) -> list[Row]:
+    return [
+        (s.council, s.metric, s.value, s.unit, s.period, s.comparator, s.comparator_value)
+        for s in statistics
+    ]
+
+
+def fixture_statistics(path: Path, councils: list[str]) -> tuple[Statistic, ...]:
+    (article,) = load_file(path)
+    return extract_statistics(article.body, councils)
+
+
+def test_every_statistic_of_seed_000() -> None:
+    statistics = fixture_statistics(SEED_000, ["St Helens"])
+    assert rows_of(statistics) == [
+        ("St Helens", "turnover_rate", 27.5, "percent", "2019", None, None),
+        ("St Helens", "turnover_rate", 8.4, "percent", "2020", None, None),
+        ("St Helens", "turnover_rate", 25.6, "percent", "2021", None, None),
+        ("St Helens", "vacancy_rate", 19.6, "percent", "2021", None, None),
+        ("St Helens", "caseload", 18.3, "cases", "2021", None, None),
+        ("St Helens", "sickness_rate", 2.8, "percent", "2020", None, None),
+        ("St Helens", "sickness_rate", 5.3, "percent", "2021", None, None),
+    ]
+    assert statistics[0].sentence.startswith("According to DfE figures")
+    assert statistics[3].sentence.startswith("Its vacancy rate (19.6%)")
+
+
+def test_seed_001_quotes_no_figures() -> None:
+    assert fixture_statistics(SEED_001, ["St Helens"]) == ()
+
+
+def test_every_statistic_of_seed_002() -> None:
+    statistics = fixture_statistics(SEED_002, ["Wakefield"])
+    assert rows_of(statistics) == [
+        ("Wakefield", "spending", 1_000_000.0, "GBP", None, None, None),
+        ("Wakefield", "spending", 3_500_000.0, "GBP", None, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Wakefield had a turnover of 26.2 per cent in 2017.",
+            [("X", "turnover_rate", 26.2, "percent", "2017", None, None)],
+        ),
+        (
+            "Its vacancy rate was 24% compared to an England average of 15.8 per cent.",
+            [("X", "vacancy_rate", 24.0, "percent", None, "England average", 15.8)],
+        ),
+        (
+            "The council pledged £5.2 million to recruit permanent staff.",
+            [("X", "spending", 5_200_000.0, "GBP", None, None, None)],
+        ),
+        (
+            "Nearly half of its social workers were agency staff.",
+            [("X", "agency_rate", 50.0, "percent", None, None, None)],
+        ),
+        (
+            "A third of social workers were newly qualified.",
+            [("X", "newly_qualified_share", 33.3, "percent", None, None, None)],
+        ),
+        (
+            "Social workers carried 30 cases each in March 2022.",
+            [("X", "caseload", 30.0, "cases", "2022", None, None)],
+        ),
+        (
+            "Nationally, the vacancy rate was 16.7% in 2021.",
+            [(None, "vacancy_rate", 16.7, "percent", "2021", None, None)],
+        ),
+        (
+            "The agency worker rate rose from 12% in 2019 to 18% in 2021.",
+            [
+                ("X", "agency_rate", 12.0, "percent", "2019", None, None),
+                ("X", "agency_rate", 18.0, "percent", "2021", None, None),
+            ],
+        ),
+    ],
+)
+def test_forms_of_figures(sentence: str, expected: list[Row]) -> None:
+    rows, _ = statistics_in_sentence(sentence, "X")
+    assert rows_of(rows) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fewer than half of assessments are being completed within local authority guidelines.",
+        "An Ofsted visit took place on 13th and 14th December 2022.",
+        "It was the fifth monitoring visit since September 2019.",
+        "There were high turnover and sickness rates due to the pressure on staff.",
+        "Some 95% of children were seen within the timescale.",
+    ],
+)
+def test_not_workforce_figures(sentence: str) -> None:
+    rows, _ = statistics_in_sentence(sentence, "X")
+    assert rows == []
+    assert not mentions_workforce_figure(sentence)
+
+
+def test_respectively_distributes_comparators_over_the_metrics_before() -> None:
+    body = [
+        BodyBlock(
+            "paragraph",
+            "Leeds’ vacancy rate was 24% and its turnover rate 20 per cent in 2022. "
+            "The England averages are 17 and 13.6 per cent respectively.",
+        )
+    ]
+    assert rows_of(extract_statistics(body, ["Leeds"])) == [
+        ("Leeds", "vacancy_rate", 24.0, "percent", "2022", "England average", 17.0),
+        ("Leeds", "turnover_rate", 20.0, "percent", "2022", "England average", 13.6),
+    ]
+
+
+def test_comparator_goes_to_the_latest_figure_of_its_metric() -> None:
+    rows, _ = statistics_in_sentence(
+        "Turnover fell from 30% in 2019 to 20% in 2021, against a national average of 15%.", "X"
+    )
+    assert rows_of(rows) == [
+        ("X", "turnover_rate", 30.0, "percent", "2019", None, None),
+        ("X", "turnover_rate", 20.0, "percent", "2021", "national average", 15.0),
+    ]
+
+
+def test_each_figure_takes_the_council_named_last() -> None:
+    body = [
+        BodyBlock("paragraph", "Leeds had a vacancy rate of 10% in 2020."),
+        BodyBlock("paragraph", "In Bradford the vacancy rate was 21% that year."),
+    ]
+    councils = [row.council for row in extract_statistics(body, ["Leeds", "Bradford"])]
+    assert councils == ["Leeds", "Bradford"]
+
+
+def test_headings_are_not_read() -> None:
+    body = [BodyBlock("heading", "Vacancy rate of 40%")]
+    assert extract_statistics(body, ["Leeds"]) == ()
