@@ -145,7 +145,7 @@ def draw_sentiment_groups(
     margin = _left_margin(names, _width(target))
     if _height(target) > _width(target) * 0.8:
         # On a portrait page the panels go one above the other, each at full width.
-        grid = target.add_gridspec(2, 1, left=margin, right=0.97, top=0.94, bottom=0.1, hspace=0.6)
+        grid = target.add_gridspec(2, 1, left=margin, right=0.97, top=0.94, bottom=0.2, hspace=0.6)
     else:
         grid = target.add_gridspec(1, 2, left=margin, right=0.97, top=0.88, bottom=0.2, wspace=0.32)
     shares, spread = target.add_subplot(grid[0]), target.add_subplot(grid[1])
@@ -199,7 +199,7 @@ def draw_sentiment_groups(
     spread.set_xticks([-1.0, -0.5, 0.0, 0.5, 1.0])
     spread.set_xlabel("compound score (bins of 0.25)")
     spread.set_ylabel("% of the group's units")
-    spread.legend(loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=2, fontsize=7)
+    spread.legend(loc="upper center", bbox_to_anchor=(0.5, -0.24), ncol=3, fontsize=7)
 
 
 def draw_sentiment_themes(

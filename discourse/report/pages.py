@@ -209,6 +209,19 @@ def _quote(quote: Quote | None, limit: int = QUOTE_CHARS) -> str:
     return f"“{abridge(quote.text, limit)}”\n— {quote.speaker}, {quote.article} · terms: {terms}"
 
 
+def _amount(value: float, unit: str) -> str:
+    """A figure as a reader writes it: 27.5%, £3.5m, £250,000, 18.3 cases."""
+    if unit in {"percent", "%"}:
+        return f"{value:g}%"
+    if unit == "GBP":
+        return f"£{value / 1e6:g}m" if value >= 1e6 else f"£{value:,.0f}"
+    return f"{value:g} {unit}".strip()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> None:
     """Workforce figures per council, then prevalence per council and per year."""
     flow = Flow(document, "Official workforce figures by council")
@@ -216,15 +229,15 @@ def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> N
         rows = [
             [
                 row.council or "(not named)",
-                row.metric,
-                f"{row.value:g}{row.unit}" if row.unit == "%" else f"{row.value:g} {row.unit}",
+                row.metric.replace("_", " "),
+                _amount(row.value, row.unit),
                 row.period or "",
                 (
-                    f"{row.comparator}: {row.comparator_value:g}"
+                    f"{row.comparator}: {_amount(row.comparator_value, row.unit)}"
                     if row.comparator_value is not None
                     else (row.comparator or "")
                 ),
-                f"{row.articles} ({row.first_article})",
+                f"{row.articles}: {row.first_article}",
             ]
             for row in sorted(
                 result.statistics, key=lambda r: (r.council, r.metric, r.period or "")
@@ -232,12 +245,12 @@ def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> N
         ]
         flow.table(
             [
-                Column("Council", 0.17),
-                Column("Metric", 0.19),
-                Column("Value", 0.12),
-                Column("Period", 0.12),
-                Column("Comparator", 0.18),
-                Column("Articles (first)", 0.22),
+                Column("Council", 0.15),
+                Column("Metric", 0.15),
+                Column("Value", 0.11),
+                Column("Period", 0.08),
+                Column("Comparator", 0.17),
+                Column("Articles: first", 0.34),
             ],
             rows,
         )
@@ -264,7 +277,7 @@ def tables_page(document: Document, result: ComparisonResult, run: RunInfo) -> N
                     )
             rows.append(
                 [
-                    f"{entry.key} ({entry.articles} articles)",
+                    f"{entry.key} ({_count(entry.articles, 'article')})",
                     f"n = {totals['practitioners']}: " + (", ".join(cells["practitioners"]) or "–"),
                     f"n = {totals['official']}: " + (", ".join(cells["official"]) or "–"),
                 ]
