@@ -343,9 +343,9 @@ def article_pages(document: Document, articles: Sequence[ArticleSummary], run: R
             flow.text("No comments on this page.", SMALL, colour=MUTED)
         for comment in summary.comments:
             indent = min(comment.depth, 4) * 0.3
-            head = [comment.author]
-            if comment.reply_to:
-                head.append(f"reply to {comment.reply_to}")
+            head = [comment.author or "(no name given)"]
+            if comment.reply_to is not None:
+                head.append(f"reply to {comment.reply_to or '(no name given)'}")
             if comment.posted:
                 head.append(comment.posted)
             head.append(f"sentiment {comment.sentiment:+.2f} ({comment.label})")
