@@ -22,6 +22,11 @@ from discourse.errors import DiscourseError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``: summaries a person reads."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def report_problem(message: str) -> None:
     """Print one line naming a problem on stderr (no traceback, ever)."""
     click.echo(f"discourse: {message}", err=True)
@@ -190,9 +195,9 @@ def analyse(
             on_warning=report_problem,
         )
     click.echo(
-        f"{summary.articles} articles, {summary.comments} comments, "
-        f"{summary.body_sentences} body sentences, {summary.statistics} figures "
-        f"→ {summary.out_dir}"
+        f"{_count(summary.articles, 'article')}, {_count(summary.comments, 'comment')}, "
+        f"{_count(summary.body_sentences, 'body sentence')}, "
+        f"{_count(summary.statistics, 'workforce figure')} → {summary.out_dir}"
     )
     if not summary.ok:
         sys.exit(1)
@@ -374,8 +379,9 @@ def report(
             options={"codebook_file": str(codebook_file) if codebook_file else None},
         )
     click.echo(
-        f"{summary.pdf}: {len(summary.pages)} pages, {summary.articles} articles, "
-        f"{summary.comments} comments; {len(summary.figures)} figures in "
+        f"{summary.pdf}: {_count(len(summary.pages), 'page')}, "
+        f"{_count(summary.articles, 'article')}, {_count(summary.comments, 'comment')}; "
+        f"{_count(len(summary.figures), 'figure')} in "
         f"{summary.out_dir / 'figures'}; manifest {summary.manifest}",
         err=True,
     )
