@@ -64,6 +64,53 @@ def main(verbose: int) -> None:
     )
 
 
+# --- options shared by several commands ---
+
+
+def codebook_option(function: F) -> F:
+    """The shared ``--codebook FILE`` option; the command receives ``codebook_file``.
+
+    Pass it to ``discourse.analyse.codebook.load_codebook`` (``None`` = the shipped one).
+    """
+    option = click.option(
+        "--codebook",
+        "codebook_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A theme codebook (TOML) instead of the shipped one (see `discourse codebook`).",
+    )
+    return option(function)
+
+
+_RUN_OPTIONS = (
+    click.option(
+        "--keep-names",
+        is_flag=True,
+        help="Keep commenters' real names (private data files only; default: pseudonyms).",
+    ),
+    click.option(
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Worker processes (0 = every core); the output is identical whatever N.",
+    ),
+    click.option(
+        "--settings",
+        "settings_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A settings TOML file overriding the shipped defaults.",
+    ),
+)
+
+
+def run_options(function: F) -> F:
+    """``--codebook``, ``--keep-names``, ``--jobs`` and ``--settings``: the options of every
+    command that analyses a corpus, declared once so they read the same everywhere."""
+    for option in reversed(_RUN_OPTIONS):
+        function = option(function)
+    return codebook_option(function)
+
+
 # --- parse (issue 2) ---
 
 
@@ -131,30 +178,7 @@ def parse(paths: tuple[str, ...], compact: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the tables (created if missing; existing tables are replaced).",
 )
-@click.option(
-    "--codebook",
-    "codebook_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A theme codebook (TOML) instead of the shipped one.",
-)
-@click.option(
-    "--keep-names",
-    is_flag=True,
-    help="Keep commenters' real names (for private data files only; default: pseudonyms).",
-)
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Worker processes (0 = every core); output is identical whatever N.",
-)
-@click.option(
-    "--settings",
-    "settings_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A settings TOML file overriding the shipped defaults.",
-)
+@run_options
 def analyse(
     paths: tuple[str, ...],
     out_dir: Path,
@@ -204,20 +228,6 @@ def analyse(
 
 
 # --- codebook (issue 3) ---
-
-
-def codebook_option(function: F) -> F:
-    """The shared ``--codebook FILE`` option; the command receives ``codebook_file``.
-
-    Pass it to ``discourse.analyse.codebook.load_codebook`` (``None`` = the shipped one).
-    """
-    option = click.option(
-        "--codebook",
-        "codebook_file",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="A theme codebook (TOML) instead of the shipped one (see `discourse codebook`).",
-    )
-    return option(function)
 
 
 @main.command(name="codebook")
@@ -315,27 +325,8 @@ def findings(paths: tuple[str, ...], sentences: bool) -> None:
     help="Folder for report.pdf, figures/, the tables and manifest.json.",
 )
 @click.option("--dpi", type=click.IntRange(min=30, max=1200), help="PNG resolution [200].")
-@click.option(
-    "--codebook",
-    "codebook_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A theme codebook (TOML) instead of the shipped one.",
-)
-@click.option("--keep-names", is_flag=True, help="Show commenters' real names (private use only).")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Worker processes for the analysis (0 = every core); output is the same.",
-)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option(
-    "--settings",
-    "settings_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A settings TOML that overrides the shipped defaults.",
-)
+@run_options
 def report(
     paths: tuple[str, ...],
     out_dir: Path,

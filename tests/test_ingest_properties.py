@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import time
+from typing import get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discourse.ingest import parse_page
 from discourse.ingest.lines import split_lines
-from discourse.model import Article
+from discourse.model import Article, LineRole
 
-ROLES = {
-    "title",
-    "standfirst",
-    "byline",
-    "dateline",
-    "caption",
-    "heading",
-    "paragraph",
-    "comment_count",
-    "comment_header",
-    "comment_text",
-    "boilerplate",
-}
+ROLES = set(get_args(LineRole))
 
 # Pieces of real layouts, so generated pages exercise every rule, mixed with noise.
 _PIECES = [

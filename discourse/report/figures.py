@@ -367,7 +367,7 @@ def draw_keyness(
     )
 
 
-# --- the public plot_x functions -------------------------------------------------------------
+# --- drawing one figure on its own -------------------------------------------------------------
 
 Drawer = Callable[["Figure | SubFigure", ComparisonResult, Labels | None], None]
 
@@ -383,86 +383,6 @@ def _plot(
         figure = Figure(figsize=FIGURE_SIZE)
         drawer(figure, result, labels)
         return literal(figure)
-
-
-def plot_prevalence(
-    result: ComparisonResult, *, style: Mapping[str, Any] = STYLE, labels: Labels | None = None
-) -> Figure:
-    """Theme prevalence per voice group, with Wilson 95% intervals and k/n per bar.
-
-    Args:
-        result: the corpus comparison.
-        style: matplotlib rc settings to draw in (``STYLE``).
-        labels: theme id → display label (the codebook's); ids are used when missing.
-
-    Returns:
-        The figure (not saved).
-    """
-    return _plot(draw_prevalence, result, style, labels)
-
-
-def plot_sentiment_groups(
-    result: ComparisonResult, *, style: Mapping[str, Any] = STYLE, labels: Labels | None = None
-) -> Figure:
-    """Sentiment per voice group: label shares with the mean, and the score distribution.
-
-    Args:
-        result: the corpus comparison.
-        style: matplotlib rc settings.
-        labels: theme labels (unused here; kept for a uniform signature).
-
-    Returns:
-        The figure.
-    """
-    return _plot(draw_sentiment_groups, result, style, labels)
-
-
-def plot_sentiment_themes(
-    result: ComparisonResult, *, style: Mapping[str, Any] = STYLE, labels: Labels | None = None
-) -> Figure:
-    """Mean sentiment and share negative per theme for each voice group.
-
-    Args:
-        result: the corpus comparison.
-        style: matplotlib rc settings.
-        labels: theme id → display label.
-
-    Returns:
-        The figure.
-    """
-    return _plot(draw_sentiment_themes, result, style, labels)
-
-
-def plot_theme_heatmap(
-    result: ComparisonResult, *, style: Mapping[str, Any] = STYLE, labels: Labels | None = None
-) -> Figure:
-    """Comments: counts and row shares of each sentiment label within each theme.
-
-    Args:
-        result: the corpus comparison.
-        style: matplotlib rc settings.
-        labels: theme id → display label.
-
-    Returns:
-        The figure.
-    """
-    return _plot(draw_theme_heatmap, result, style, labels)
-
-
-def plot_keyness(
-    result: ComparisonResult, *, style: Mapping[str, Any] = STYLE, labels: Labels | None = None
-) -> Figure:
-    """Key words of practitioners' comments against the official findings (G², log ratio).
-
-    Args:
-        result: the corpus comparison.
-        style: matplotlib rc settings.
-        labels: unused; kept for a uniform signature.
-
-    Returns:
-        The figure.
-    """
-    return _plot(draw_keyness, result, style, labels)
 
 
 # Figure file stem → (drawer, page title, caption) — the report's figures in page order.
