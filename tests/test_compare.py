@@ -8,7 +8,9 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from conftest import SEEDS
 
+from discourse.analyse.codebook import load_codebook
 from discourse.analyse.results import (
     ArticleAnalysis,
     ArticleMeta,
@@ -24,6 +26,7 @@ from discourse.analyse.results import (
     VoiceAttribution,
 )
 from discourse.compare import (
+    ComparisonResult,
     CorpusComparison,
     Proportion,
     fisher_test,
@@ -36,6 +39,8 @@ from discourse.compare import (
 from discourse.compare.keyness import content_words
 from discourse.compare.stats import chi2_1_p_value
 from discourse.model import Article, Comment
+from discourse.pipeline import iter_analyses
+from discourse.settings import load_settings
 
 # --- statistics, against values worked out by hand --------------------------------------
 
@@ -310,3 +315,35 @@ def test_article_comparison(corpus: CorpusComparison) -> None:
     assert local.count("practitioners", "pay") == 1
     assert ("pay", "practitioners", "official") in local.silences
     assert local.quotes[0].practitioner is not None
+
+
+# --- the seed fixtures, against counts read off the pages by hand -----------------------------
+
+# Core themes of the ten seed comments, read by hand (the hand coding in
+# tests/data/training_codes.csv agrees): bullying in Mark's and Alec Fraher's comments;
+# workload in Mark's, L A worker 2's and O B 1's; pay in Mark's and Pandora's; managerialism
+# in Mark's, Alec Fraher's and LM's.
+SEED_CORE_COUNTS = {"bullying": 2, "workload": 3, "pay": 2, "managerialism": 3}
+
+
+@pytest.fixture(scope="module")
+def seed_result() -> ComparisonResult:
+    comparison = CorpusComparison()
+    for item in iter_analyses([str(seed) for seed in SEEDS], load_settings(), load_codebook()):
+        assert isinstance(item, ArticleAnalysis)
+        comparison.add(item)
+    return comparison.result()
+
+
+def test_seed_comment_prevalence_by_hand(seed_result: ComparisonResult) -> None:
+    for theme, count in SEED_CORE_COUNTS.items():
+        proportion = seed_result.proportion("practitioners", theme)
+        assert (proportion.count, proportion.total) == (count, 10), theme
+    # Wilson 95% interval of 2/10, worked by hand with z = 1.96:
+    # centre (0.2 + z²/20) / (1 + z²/10) = 0.28326; half-width
+    # z·sqrt(0.2·0.8/10 + z²/400) / (1 + z²/10) = 0.22658 → [0.0567, 0.5098].
+    pay = seed_result.proportion("practitioners", "pay")
+    assert pay.low == pytest.approx(0.0567, abs=1e-4)
+    assert pay.high == pytest.approx(0.5098, abs=1e-4)
+    assert seed_result.overview.articles == 3
+    assert seed_result.overview.comments == 10
