@@ -7,7 +7,9 @@ The rules, in the order they are tried for a paragraph sentence:
 1. **quoted** — a sentence mostly inside a quote speaks in the quote's speaker's voice
    (``discourse.analyse.quotes`` finds the quote and its attribution; a quote without one,
    or attributed to a pronoun — ``she adds``, ``It adds:`` — continues the last speaker).
-   So a council statement that cites Ofsted stays the council's.
+   So a council statement that cites Ofsted stays the council's. But a sentence of an
+   inspection quote that opens with practitioners reporting (``“Social workers report that
+   …``) passes on their own views: it is the practitioners'.
 2. **continuation** — a sentence opening with a pronoun and a reporting verb (``It said``,
    ``They also identified``, ``But it said``) continues the last speaker.
 3. **speaker** — the first actor who is the subject of a reporting verb (``Ofsted has
@@ -18,12 +20,15 @@ The rules, in the order they are tried for a paragraph sentence:
 4. **figure** — a sentence stating a workforce rate or caseload with no source named is the
    DfE's workforce statistics (government).
 5. **subject** — an actor opening the main clause (``the council produced …``), after any
-   lead-in (``Following the November monitoring report, …``).
+   lead-in (``Following the November monitoring report, …``); a person who is the subject
+   without speaking is being described, so quoted words about them (``the director had
+   “quickly won the confidence of staff”``) fall to rule 6.
 6. **quote fragment** — a quoted phrase of two or more words with no speaker named comes from
    the last speaker (``This had “had a significant impact …”``).
 7. **mention** — the first actor named (main clause first, then the lead-in).
 8. **anaphor / same paragraph** — ``This``, ``These`` … or any sentence in the same paragraph
-   keeps the previous sentence's voice.
+   keeps the previous sentence's voice (a one-word remnant of a split after an
+   abbreviation, ``St.`` + ``Helens.”``, always does).
 9. otherwise **journalist**; a journalist sentence between two sentences of one other voice
    in the same section takes that voice (a passage of findings).
 
@@ -72,6 +77,7 @@ class _Cues:
     anaphor: re.Pattern[str]
     lead_in: re.Pattern[str]
     pronouns: frozenset[str]
+    person: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +160,10 @@ def _cues() -> _Cues:
         rf"^\W*(?:{_alternation(_strings(table, 'lead_ins', ''))})\b[^,;“”\"]{{0,100}},\s*",
         re.IGNORECASE,
     )
+    person = re.compile(
+        rf"(?<![\w-])(?:{_alternation(_strings(table, 'person_roles', ''))})(?![\w-])",
+        re.IGNORECASE,
+    )
     return _Cues(
         speaker,
         mention,
@@ -163,6 +173,7 @@ def _cues() -> _Cues:
         anaphor,
         lead_in,
         frozenset(pronouns),
+        person,
     )
 
 
@@ -275,6 +286,10 @@ class _Attributor:
         main, inside = self.quote_cover(block, sentence)
         if main is not None:
             voice, speaker, cue = self.resolve_quote(main)
+            reported = _reported_practitioners(text) if voice == "inspectorate" else None
+            if reported is not None:
+                cue = f"practitioners reported in the quote: {reported}"
+                return VoiceAttribution("practitioner", cue, True, reported), False
             return VoiceAttribution(voice, cue, True, speaker), False
         for index in inside:
             if self.quotes[index].speaker is not None:
@@ -294,17 +309,30 @@ class _Attributor:
                 "government", "figure: DfE workforce statistics", False, None
             ), False
 
-        lead = cues.lead_in.match(text)
-        main_clause = text[lead.end() :] if lead else text
-        first = _first_actor(main_clause, practitioners=False)
-        if first is not None and len(main_clause[: first[0]].split()) <= SUBJECT_WORDS:
-            return VoiceAttribution(first[1], f"subject: {first[2]}", False, None), False
-
         fragments = [
             index
             for index in inside
             if len(_segment_words(self, index, block)) >= 2 and self.quotes[index].speaker is None
         ]
+        lead = cues.lead_in.match(text)
+        main_clause = text[lead.end() :] if lead else text
+        first = _first_actor(main_clause, practitioners=False)
+        # A person who is the subject but says nothing is being described: words quoted about
+        # them ("the director had “quickly won the confidence of staff”") are the last
+        # speaker's. An institution acting ("the council produced a plan") is its own source.
+        described = bool(
+            first is not None
+            and fragments
+            and self.last is not None
+            and cues.person.search(first[2])
+        )
+        if (
+            first is not None
+            and len(main_clause[: first[0]].split()) <= SUBJECT_WORDS
+            and not described
+        ):
+            return VoiceAttribution(first[1], f"subject: {first[2]}", False, None), False
+
         if fragments and self.last is not None:
             return VoiceAttribution(self.last.voice, "quote fragment", False, self.last.name), False
 
@@ -341,6 +369,21 @@ class _Attributor:
         said = actor_match.group(0) if actor_match else best[2]
         self.last = _Speaker(best[1], said)
         return VoiceAttribution(best[1], f"speaker: {said}", False, said)
+
+
+def _reported_practitioners(text: str) -> str | None:
+    """Practitioners opening a quoted sentence as speakers ("“Social workers report that …").
+
+    An inspection report that says what social workers told the inspectors passes on their
+    own views (``shared/domain.md``: practitioners "as reported in the body"), so that
+    sentence is theirs. Only the sentence's own opening counts (at most one word, such as
+    "However", before the actor): practitioners named later are what it is about.
+    """
+    for pattern in _cues().speaker["practitioner"]:
+        match = pattern.search(text)
+        if match is not None and len(re.findall(r"\w+", text[: match.start()])) <= 1:
+            return match.group("actor")
+    return None
 
 
 def _segment_words(attributor: _Attributor, index: int, block: int) -> list[str]:
@@ -443,6 +486,11 @@ def attribute_voices(
             continue
         for number, sentence in enumerate(block_sentences):
             same_paragraph = previous if number > 0 else None
+            if same_paragraph is not None and len(re.findall(r"\w+", sentence.text)) < 2:
+                # A one-word remnant of a split after an abbreviation ("… working for St." +
+                # "Helens.”") belongs to the sentence it was cut from.
+                voices[(block, number)] = same_paragraph
+                continue
             voice, fell_through = attributor.paragraph_sentence(block, sentence, previous)
             if fell_through and same_paragraph is not None and same_paragraph.voice != "journalist":
                 voice = VoiceAttribution(
