@@ -17,6 +17,7 @@ slower, see ``performance.md``).
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from functools import cache
@@ -67,8 +68,35 @@ def abbreviations() -> frozenset[str]:
 
 
 @cache
+def _import_nltk() -> None:
+    """Import the two NLTK modules we use without letting NLTK import SciPy.
+
+    ``import nltk.<anything>`` first runs NLTK's package ``__init__``, which imports
+    ``nltk.collocations`` -> ``nltk.metrics.association``, which tries
+    ``from scipy.stats import fisher_exact``: 1.3 to 1.6 s of every process start (and of every
+    worker of ``--jobs N`` on platforms that spawn), for a Fisher test NLTK's collocation finder
+    uses and we never call. NLTK guards that import with ``except ImportError`` (it then raises
+    ``NotImplementedError`` only if the Fisher test is used), so while NLTK loads, SciPy is
+    marked absent; the mark is removed at once, so ``discourse.compare`` still imports the real
+    ``scipy.stats`` when it needs it.
+    """
+    if "nltk" in sys.modules:
+        return
+    blocked = [name for name in ("scipy", "scipy.stats") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import nltk.stem.snowball
+        import nltk.tokenize.punkt  # noqa: F401
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+
+
+@cache
 def _tokenizer() -> PunktSentenceTokenizer:
     """Build the Punkt tokenizer once per process from the shipped parameters."""
+    _import_nltk()
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
@@ -180,6 +208,7 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
 @cache
 def _snowball() -> Callable[[str], str]:
     """NLTK's Snowball English stemmer, built once (importing NLTK is slow: done lazily)."""
+    _import_nltk()
     from nltk.stem.snowball import SnowballStemmer
 
     stemmer = SnowballStemmer("english")
