@@ -32,6 +32,7 @@ class _Tokens:
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
+    exact: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     positions: dict[str, list[int]]
 
@@ -66,13 +67,16 @@ def _tokens(sentence: str) -> _Tokens:
     triples = token_spans(sentence)
     words = tuple(word for word, _, _ in triples)
     stems = tuple(stem(word) for word in words)
+    exact = tuple(f"={word}" for word in words)
     positions: dict[str, list[int]] = defaultdict(list)
-    for index, (word, key) in enumerate(zip(words, stems, strict=True)):
+    for index, key in enumerate(stems):
         positions[key].append(index)
-        positions[f"={word}"].append(index)
+    for index, key in enumerate(exact):
+        positions[key].append(index)
     return _Tokens(
         words=words,
         stems=stems,
+        exact=exact,
         spans=tuple((start, end) for _, start, end in triples),
         positions=dict(positions),
     )
@@ -117,7 +121,14 @@ class ThemeMatcher:
             for rule in theme.rules:
                 for pattern in rule.terms:
                     self._index[pattern.keys[0]].append(_Candidate(theme.id, rule, pattern))
-        self._exclusions = {theme.id: theme.exclude for theme in codebook.themes}
+        # Each theme's exclusions, by the key of their first word: a sentence only tries the
+        # exclusions whose first word it contains.
+        self._exclusions: dict[str, dict[str, list[Pattern]]] = {}
+        for theme in codebook.themes:
+            by_key: dict[str, list[Pattern]] = defaultdict(list)
+            for pattern in theme.exclude:
+                by_key[pattern.keys[0]].append(pattern)
+            self._exclusions[theme.id] = dict(by_key)
         self._order = {theme.id: position for position, theme in enumerate(codebook.themes)}
 
     def find(self, sentence: str) -> tuple[ThemeHit, ...]:
@@ -132,8 +143,9 @@ class ThemeMatcher:
         """
         tokens = _tokens(sentence)
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = defaultdict(list)
-        for index, (word, key) in enumerate(zip(tokens.words, tokens.stems, strict=True)):
-            for candidate in (*self._index.get(key, ()), *self._index.get(f"={word}", ())):
+        index_get = self._index.get
+        for index, (key, exact) in enumerate(zip(tokens.stems, tokens.exact, strict=True)):
+            for candidate in (*index_get(key, ()), *index_get(exact, ())):
                 if tokens.matches(candidate.pattern.keys, index):
                     found[candidate.theme].append(
                         ((index, index + len(candidate.pattern.keys)), candidate)
@@ -150,9 +162,11 @@ class ThemeMatcher:
         theme_id: str,
         matches: Sequence[tuple[tuple[int, int], _Candidate]],
     ) -> list[ThemeHit]:
+        exclusions = self._exclusions[theme_id]
         excluded = {
             index
-            for pattern in self._exclusions[theme_id]
+            for key in exclusions.keys() & tokens.positions.keys()
+            for pattern in exclusions[key]
             for start, end in tokens.find(pattern)
             for index in range(start, end)
         }
@@ -189,6 +203,8 @@ class ThemeMatcher:
             """The nearest occurrence of any of the patterns within the window."""
             best: tuple[int, tuple[int, int]] | None = None
             for pattern in patterns:
+                if pattern.keys[0] not in tokens.positions:
+                    continue  # most context terms are absent: skip them at a dict look-up
                 for other in tokens.find(pattern):
                     gap = _gap(span, other)
                     if gap is not None and gap <= rule.window and (best is None or gap < best[0]):
