@@ -36,14 +36,18 @@ from benchmarks.corpus import write_corpus  # noqa: E402
 
 def timed(command: list[str]) -> tuple[float, int]:
     """Run ``command``; return its wall time in seconds and its peak RSS in MB."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"benchmark: {' '.join(command)} failed:\n{error}")
+    # stderr goes to a file, not a pipe: a run that prints many parse warnings would fill a
+    # pipe nobody reads during ``wait4`` and never finish.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")
+            raise SystemExit(f"benchmark: {' '.join(command)} failed:\n{message}")
     # ru_maxrss is in kilobytes on Linux.
     return elapsed, usage.ru_maxrss // 1024
 

@@ -1,0 +1,166 @@
+"""The speed benchmark (``benchmarks/run.py``) and the start-up costs it measures.
+
+The benchmark's timings are not tested (they depend on the machine); what is tested is that
+the one command runs end to end on a tiny corpus and reports every figure the README quotes,
+that its corpus is deterministic and does not repeat sentences, and that the commands a
+researcher runs first (``discourse --help``, ``discourse parse``) never import the heavy
+libraries that only analysis and reports need.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, SEED_000
+
+# benchmarks/ lives in the repository, not in the installed package.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from benchmarks.corpus import write_corpus
+
+HEAVY = ("matplotlib", "scipy", "vaderSentiment")
+
+FIGURES = {
+    "machine": str,
+    "pages": int,
+    "comments": int,
+    "floor_s": float,
+    "jobs1_s": float,
+    "jobs2_s": float,
+    "b_over_a": float,
+    "c_over_a": float,
+    "peak_mb_jobs1": int,
+    "peak_mb_jobs1_small": int,
+    "small_pages": int,
+    "help_s": float,
+}
+
+
+def test_benchmark_runs_on_a_tiny_corpus_and_reports_every_figure(tmp_path: Path) -> None:
+    figures_file = tmp_path / "figures.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--pages",
+            "4",
+            "--comments",
+            "3",
+            "--repeats",
+            "1",
+            "--work",
+            str(tmp_path / "work"),
+            "--json",
+            str(figures_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert set(figures) == set(FIGURES)
+    for key, kind in FIGURES.items():
+        assert isinstance(figures[key], kind), (key, figures[key])
+    assert figures["pages"] == 4
+    assert figures["comments"] == 12
+    assert figures["small_pages"] == 1
+    for key in ("floor_s", "jobs1_s", "jobs2_s", "help_s"):
+        assert figures[key] > 0
+    # The ratios come from the unrounded medians; the seconds are rounded to 0.01.
+    ratio = pytest.approx(figures["jobs1_s"] / figures["floor_s"], rel=0.15)
+    assert figures["b_over_a"] == ratio
+    assert figures["c_over_a"] == pytest.approx(figures["jobs2_s"] / figures["floor_s"], rel=0.15)
+    assert figures["peak_mb_jobs1"] > 10
+    assert "b/a =" in result.stdout and "c/a =" in result.stdout
+    # The analysed corpus is kept in --work: the tool really read every page and comment.
+    articles = (tmp_path / "work" / "out_small" / "articles.csv").read_text(encoding="utf-8")
+    assert len(articles.splitlines()) == 1 + 1
+
+
+def test_benchmark_corpus_is_deterministic_and_parses_like_the_fixtures(tmp_path: Path) -> None:
+    first = write_corpus(tmp_path / "one", 3, 4, FIXTURES)
+    second = write_corpus(tmp_path / "two", 3, 4, FIXTURES)
+    assert [path.read_text() for path in first] == [path.read_text() for path in second]
+
+    from discourse.ingest import load_file
+
+    (article,) = load_file(first[0])
+    assert len(article.comments) == 4
+    assert article.declared_comments == 4
+    assert len(article.body) >= 5
+
+
+def test_benchmark_corpus_does_not_repeat_sentences(tmp_path: Path) -> None:
+    # A corpus of repeated sentences would measure a per-sentence cache, not the work.
+    from discourse.analyse.sentences import split_sentences
+    from discourse.ingest import load_file
+
+    sentences = []
+    for path in write_corpus(tmp_path, 5, 10, FIXTURES):
+        for article in load_file(path):
+            for comment in article.comments:
+                for paragraph in comment.paragraphs:
+                    sentences += [s.text for s in split_sentences(paragraph) if len(s.text) > 40]
+    assert len(sentences) > 100
+    assert len(set(sentences)) > 0.9 * len(sentences)
+
+
+def _heavy_modules_after(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter; return the heavy packages it left imported."""
+    probe = (
+        f"{code}\n"
+        "import json, sys\n"
+        "loaded = {name.split('.')[0] for name in sys.modules}\n"
+        f"print(json.dumps(sorted(loaded & {set(HEAVY)!r})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_help_imports_no_heavy_library() -> None:
+    code = "import contextlib\nfrom discourse.cli import main\n"
+    code += "with contextlib.suppress(SystemExit):\n    main(['--help'])\n"
+    assert _heavy_modules_after(code) == []
+
+
+def test_parse_imports_no_heavy_library() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from discourse.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main(['parse', {str(SEED_000)!r}, '--compact'])\n"
+        "    except SystemExit as stop:\n"
+        "        assert not stop.code, stop.code\n"
+    )
+    assert _heavy_modules_after(code) == []
+
+
+def test_the_probe_sees_a_heavy_import() -> None:
+    # The two tests above would pass vacuously if the probe could not see an import.
+    assert _heavy_modules_after("import vaderSentiment.vaderSentiment") == ["vaderSentiment"]
+
+
+def test_analysis_modules_load_nltk_without_scipy() -> None:
+    # NLTK's package __init__ would import scipy.stats (1.5 s); sentences.py keeps it out.
+    code = (
+        "from discourse.analyse.sentences import split_sentences, stem\n"
+        "assert stem('bullying') == 'bulli'\n"
+        "assert len(split_sentences('Dr. Jones agreed. The end.')) == 2\n"
+    )
+    assert _heavy_modules_after(code) == []
