@@ -27,15 +27,53 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Curly apostrophes are straightened before matching so one cue covers both spellings; the
 # replacement keeps every character's position, so a match's span points at the original text.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ESCAPE = re.compile(r"\\.")
 
 
 @dataclass(frozen=True, slots=True)
 class CommenterCues:
-    """The compiled cue lists: practitioner roles in priority order, and stance cues."""
+    """The compiled cue lists: practitioner roles in priority order, and stance cues.
+
+    Each list is compiled case-insensitively (``roles``, ``agree``, ``disagree``: right for any
+    text) and, for speed, case-sensitively for text already lower-cased (``*_lower``). The
+    engine matches lower-cased text against a case-sensitive pattern about twice as fast, and
+    one scan of ``any_role_lower`` (every role's cues in one alternation) tells that a comment
+    has no practitioner cue at all, which is the usual case, instead of one scan per role.
+    ``lower_ok`` is False if a cue holds a capital letter (the fast patterns would then miss).
+    """
 
     roles: tuple[tuple[PractitionerRole, re.Pattern[str]], ...]
     agree: re.Pattern[str]
     disagree: re.Pattern[str]
+    roles_lower: tuple[tuple[PractitionerRole, re.Pattern[str]], ...]
+    any_role_lower: re.Pattern[str]
+    agree_lower: re.Pattern[str]
+    disagree_lower: re.Pattern[str]
+    any_stance_lower: re.Pattern[str]
+    lower_ok: bool
+
+
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, re.MULTILINE)
+
+
+def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.MULTILINE)
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, when the fast case-sensitive cues match it exactly as the
+    case-insensitive ones match ``text``; else None.
+
+    That holds when every non-ASCII character is uncased (quotes, dashes, £): ASCII letters
+    lower-case one for one, while a cased non-ASCII letter may match an ASCII cue letter under
+    ``re.IGNORECASE`` (the Kelvin sign matches "k", a dotless ı matches "i") or change length.
+    """
+    for char in set(_NON_ASCII.findall(text)):
+        if char.lower() != char or char.upper() != char:
+            return None
+    return text.lower()
 
 
 def _fail(message: str) -> DiscourseError:
@@ -94,10 +132,21 @@ def load_cues() -> CommenterCues:
     if not roles:
         raise _fail("no [[practitioner]] tables")
     stance = table.get("stance", {})
+    agree = _compile(stance.get("agree"), patterns, "[stance] agree")
+    disagree = _compile(stance.get("disagree"), patterns, "[stance] disagree")
+    every = [pattern for _, pattern in roles] + [agree, disagree]
     return CommenterCues(
         roles=tuple(roles),
-        agree=_compile(stance.get("agree"), patterns, "[stance] agree"),
-        disagree=_compile(stance.get("disagree"), patterns, "[stance] disagree"),
+        agree=agree,
+        disagree=disagree,
+        roles_lower=tuple((role, _case_sensitive(pattern)) for role, pattern in roles),
+        any_role_lower=_either([pattern for _, pattern in roles]),
+        agree_lower=_case_sensitive(agree),
+        disagree_lower=_case_sensitive(disagree),
+        any_stance_lower=_either([agree, disagree]),
+        lower_ok=not any(
+            character.isupper() for p in every for character in _ESCAPE.sub("", p.pattern)
+        ),
     )
 
 
@@ -120,8 +169,16 @@ def identify_practitioner(text: str) -> PractitionerClaim | None:
         PractitionerClaim(role='agency', cue='As a locum')
     """
     folded = text.translate(_APOSTROPHES)
-    for role, pattern in load_cues().roles:
-        match = pattern.search(folded)
+    cues = load_cues()
+    lowered = _lowered(folded) if cues.lower_ok else None
+    if lowered is None:
+        searched, roles = folded, cues.roles
+    elif cues.any_role_lower.search(lowered) is None:
+        return None
+    else:
+        searched, roles = lowered, cues.roles_lower
+    for role, pattern in roles:
+        match = pattern.search(searched)
         if match:
             return PractitionerClaim(role=role, cue=text[match.start() : match.end()].strip())
     return None
@@ -150,10 +207,16 @@ def detect_stance(text: str, is_reply: bool) -> StanceCue:
         return NO_STANCE
     folded = text.translate(_APOSTROPHES)
     cues = load_cues()
+    lowered = _lowered(folded) if cues.lower_ok else None
+    searched, disagree, agree = folded, cues.disagree, cues.agree
+    if lowered is not None:
+        if cues.any_stance_lower.search(lowered) is None:
+            return NO_STANCE
+        searched, disagree, agree = lowered, cues.disagree_lower, cues.agree_lower
     found: list[tuple[int, int, Stance, re.Match[str]]] = []
     # Rank 0 beats rank 1 at the same start: disagree wins a tie.
-    for rank, stance, pattern in ((0, "disagree", cues.disagree), (1, "agree", cues.agree)):
-        match = pattern.search(folded)
+    for rank, stance, pattern in ((0, "disagree", disagree), (1, "agree", agree)):
+        match = pattern.search(searched)
         if match:
             found.append((match.start(), rank, cast(Stance, stance), match))
     if not found:
