@@ -26,6 +26,12 @@ def texts(text: str) -> list[str]:
         ),
         ("Dr. Jones agreed. Then she left.", ["Dr. Jones agreed.", "Then she left."]),
         ("The St. Helens team was praised.", ["The St. Helens team was praised."]),
+        # NLTK's span_tokenize splits after an abbreviation when a quote closes the sentence.
+        (
+            "“They enjoy working for St. Helens.” Next.",
+            ["“They enjoy working for St. Helens.”", "Next."],
+        ),
+        ("“Ask Dr. Patel.” She agreed.", ["“Ask Dr. Patel.”", "She agreed."]),
         ("He lives at No. 10 Downing Street.", ["He lives at No. 10 Downing Street."]),
         ("Some tools, e.g. this one, help.", ["Some tools, e.g. this one, help."]),
         ("One option, i.e. that one, remains.", ["One option, i.e. that one, remains."]),

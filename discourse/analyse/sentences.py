@@ -8,6 +8,10 @@ text (blocks are separated by blank lines); two repairs are applied to its outpu
 * a full stop, ``?`` or ``!`` glued to the next sentence (``the end.Next one``) is split,
   since Punkt only considers a boundary before white space;
 * a "sentence" of punctuation alone (the ``!`` of ``accountable?!``) joins the one before;
+* a split right after a shipped abbreviation is undone unless the next word is a sentence
+  starter: NLTK's ``span_tokenize`` judges a boundary by a context that runs to the next
+  full stop, so in ``for Dr. Smith.” Next`` it splits after ``Dr.`` although its own
+  annotation marks ``Dr.`` as an abbreviation;
 * every span is trimmed of white space, so ``text[start:end] == sentence.text``.
 
 Word tokens come from one compiled regular expression (the Treebank tokenizer is four times
@@ -39,6 +43,9 @@ _BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # capital followed by a lower-case letter ("caseloads.Managers"). Initialisms ("U.K.The")
 # do not match because the character before the full stop is a single letter after a dot.
 _GLUED_END = re.compile(r"(?P<word>[^\W_]{2,})[.!?]+(?=[A-Z][a-z])")
+
+# The last word of a span when it ends with a full stop ("… for St.").
+_FINAL_ABBREVIATION = re.compile(r"(?P<word>[^\W_]+)\.\s*$")
 
 # A word: letters or digits, with internal apostrophes ("don't", "council’s") kept inside;
 # hyphens and other punctuation separate words ("box-ticking" -> "box", "ticking").
@@ -118,6 +125,26 @@ def _glued_splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _joined_abbreviations(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join a span ending in an abbreviation ("St.") to the next, unless that starts a sentence."""
+    abbrevs, starters = _parameters()
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = _FINAL_ABBREVIATION.search(text, joined[-1][0], joined[-1][1])
+            first = _WORD.search(text, start, end)
+            if (
+                previous is not None
+                and previous.group("word").lower() in abbrevs
+                and first is not None
+                and first.group(0).lower() not in starters
+            ):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
 def _joined_punctuation(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Join a span without any letter or digit to the span before it (Punkt splits "?!")."""
     joined: list[tuple[int, int]] = []
@@ -166,7 +193,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if block.strip():
             for rel_start, rel_end in tokenizer.span_tokenize(block):
                 spans.extend(_glued_splits(text, block_start + rel_start, block_start + rel_end))
-        for start, end in _joined_punctuation(spans, text):
+        for start, end in _joined_punctuation(_joined_abbreviations(spans, text), text):
             start, end = _trimmed(text, start, end)
             if start < end:
                 sentences.append(Sentence(text[start:end], start, end))
@@ -203,6 +230,20 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
         (match.group().lower().replace("’", "'"), match.start(), match.end())
         for match in _WORD.finditer(text)
     ]
+
+
+def words_and_spans(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """``token_spans`` as two tuples, words and spans: the theme matcher's per-sentence form.
+
+    Args:
+        text: a sentence.
+
+    Returns:
+        (the words of ``word_tokens``, their character spans in ``text``).
+    """
+    matches = list(_WORD.finditer(text))
+    words = tuple([match.group().lower().replace("’", "'") for match in matches])
+    return words, tuple([match.span() for match in matches])
 
 
 @cache
