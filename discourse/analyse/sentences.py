@@ -24,7 +24,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from discourse.analyse.results import Sentence
@@ -164,6 +164,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# An article's body is split by the scorer and again by the workforce-figure extractor (and the
+# findings): the cache answers the second request for the same block instead of running Punkt
+# over it twice. It is small (a few articles' blocks), so memory stays flat over any corpus;
+# the results are tuples of frozen dataclasses, so sharing them is safe.
+@lru_cache(maxsize=512)
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split a text into sentences whose spans point into ``text``.
 

@@ -1,6 +1,6 @@
 """Theme matching: find a codebook's themes in a sentence, with the evidence for each hit.
 
-A sentence is tokenised once (``token_spans``) and each word stemmed once (memoised); the
+A sentence is tokenised once (``words_and_spans``) and each word stemmed once (memoised); the
 codebook's rules are indexed by the key of their first word, so a sentence costs one dict
 look-up per word, not one test per term. For each theme:
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
-from discourse.analyse.sentences import stem, token_spans
+from discourse.analyse.sentences import stem, words_and_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +64,15 @@ class _Tokens:
 
 
 def _tokens(sentence: str) -> _Tokens:
-    triples = token_spans(sentence)
-    words = tuple(word for word, _, _ in triples)
-    stems = tuple(stem(word) for word in words)
-    exact = tuple(f"={word}" for word in words)
-    positions: dict[str, list[int]] = defaultdict(list)
+    words, spans = words_and_spans(sentence)
+    stems = tuple(map(stem, words))
+    exact = tuple(["=" + word for word in words])
+    positions: dict[str, list[int]] = {}
     for index, key in enumerate(stems):
-        positions[key].append(index)
+        positions.setdefault(key, []).append(index)
     for index, key in enumerate(exact):
-        positions[key].append(index)
-    return _Tokens(
-        words=words,
-        stems=stems,
-        exact=exact,
-        spans=tuple((start, end) for _, start, end in triples),
-        positions=dict(positions),
-    )
+        positions.setdefault(key, []).append(index)
+    return _Tokens(words=words, stems=stems, exact=exact, spans=spans, positions=positions)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
@@ -146,10 +139,10 @@ class ThemeMatcher:
         index_get = self._index.get
         for index, (key, exact) in enumerate(zip(tokens.stems, tokens.exact, strict=True)):
             for candidate in (*index_get(key, ()), *index_get(exact, ())):
-                if tokens.matches(candidate.pattern.keys, index):
-                    found[candidate.theme].append(
-                        ((index, index + len(candidate.pattern.keys)), candidate)
-                    )
+                keys = candidate.pattern.keys
+                # The index look-up already matched the first word: a one-word term is found.
+                if len(keys) == 1 or tokens.matches(keys, index):
+                    found[candidate.theme].append(((index, index + len(keys)), candidate))
         hits: list[ThemeHit] = []
         for theme_id in sorted(found, key=self._order.__getitem__):
             hits.extend(self._theme_hits(sentence, tokens, theme_id, found[theme_id]))

@@ -244,8 +244,13 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(field.name for field in fields(kind))
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Turn result dataclasses into JSON-ready values (faster than ``dataclasses.asdict``)."""
+    if type(value) in _SCALARS:
+        return value  # most values are; answer them before the slower dataclass test
     if is_dataclass(value) and not isinstance(value, type):
         return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, tuple | list):
