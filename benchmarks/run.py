@@ -93,7 +93,8 @@ def main() -> int:
             timed([*tool, "analyse", str(corpus), "--out", str(out), "--jobs", "2"])[0]
         )
         shutil.rmtree(out, ignore_errors=True)
-        print(f"repeat {repeat + 1}: " + ", ".join(f"{k}={v[-1]:.2f}s" for k, v in runs.items()))
+        line = ", ".join(f"{k}={v[-1]:.2f}s" for k, v in runs.items())
+        print(f"repeat {repeat + 1}: {line}", flush=True)
 
     _, peak_small = timed([*tool, "analyse", str(small), "--out", str(work / "out_small")])
     help_times = [timed([*tool, "--help"])[0] for _ in range(5)]
