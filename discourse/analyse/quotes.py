@@ -89,6 +89,15 @@ def _reporting_verbs() -> tuple[str, ...]:
     return tuple(sorted(set(verbs), key=len, reverse=True))
 
 
+# The verb of an attribution ends at most this many characters before the mark ("rest" 40,
+# then spaces, a colon or comma); a verb further back cannot start a match.
+VERB_REACH = 120
+
+# Characters before a quote mark searched for its attribution: the longest the "before"
+# pattern can match (speaker 120, verb, 40 more, spaces) with room to spare.
+LEAD_WINDOW = 400
+
+
 @cache
 def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in _reporting_verbs())
@@ -107,6 +116,12 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
         re.IGNORECASE,
     )
     return before, label, after
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in _reporting_verbs())
+    return re.compile(rf"(?:{verbs})\b", re.IGNORECASE)
 
 
 def _is_word_char(char: str) -> bool:
@@ -192,12 +207,17 @@ def _clean_speaker(speaker: str) -> str | None:
 def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
     """The speaker named before a quote opening at ``start``: "X said: “…"."""
     before_pattern, label_pattern, _ = _attribution_patterns()
-    lead = text[:start]
-    # Only the clause the quote belongs to: from the last sentence end.
+    # Only the clause the quote belongs to: from the last sentence end. An attribution is at
+    # most LEAD_WINDOW characters long, so only that much text before the mark is read: splitting
+    # and searching all the text before every quote made long articles quadratic.
+    lead = text[max(0, start - LEAD_WINDOW) : start]
     lead = re.split(r"(?<=[.!?”])\s+", lead)[-1]
     if not lead.strip():
         return None
-    match = before_pattern.search(lead)
+    # The full pattern is slow (a lazy speaker tried from every position); most leads hold no
+    # reporting verb within reach of the mark at all, and those are skipped at once.
+    tail = lead[-VERB_REACH:]
+    match = before_pattern.search(lead) if _verb_pattern().search(tail) else None
     if match is not None:
         speaker = _clean_speaker(match["speaker"])
         # "Ofsted found the council faced “…" is a partial quote, not an attribution:
