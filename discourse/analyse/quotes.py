@@ -100,7 +100,7 @@ LEAD_WINDOW = 400
 
 @cache
 def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in _reporting_verbs())
+    verbs = _verb_alternation()
     # Before the opening mark: "<speaker> [also] said[ that| to X]:" or "<speaker>:".
     before = re.compile(
         rf"(?P<speaker>[^.!?:;“”\"‘]{{1,120}}?)[\s,]+(?:also\s+|then\s+|later\s+)?"
@@ -119,9 +119,14 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 
 @cache
+def _verb_alternation() -> str:
+    """The reporting verbs as a regex alternation ("said|told\\s+inspectors|…")."""
+    return "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in _reporting_verbs())
+
+
+@cache
 def _verb_pattern() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(verb).replace(r"\ ", r"\s+") for verb in _reporting_verbs())
-    return re.compile(rf"(?:{verbs})\b", re.IGNORECASE)
+    return re.compile(rf"(?:{_verb_alternation()})\b", re.IGNORECASE)
 
 
 def _is_word_char(char: str) -> bool:

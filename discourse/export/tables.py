@@ -21,19 +21,18 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
+from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, neutralise
 from discourse.ingest import article_to_dict
 
@@ -289,15 +288,6 @@ def analysis_record(analysis: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
-@dataclass(slots=True)
-class _Pending:
-    """A table being written: its final path, its temporary path and its open handle."""
-
-    final: Path
-    temporary: Path
-    handle: IO[str]
-
-
 class TableWriter:
     """Write the five tables of a run, atomically.
 
@@ -321,7 +311,7 @@ class TableWriter:
         """
         self.out_dir = out_dir
         self.themes = tuple(themes)
-        self._pending: dict[str, _Pending] = {}
+        self._pending: dict[str, PendingFile] = {}
         self._csv: dict[str, Any] = {}
         self.articles = 0
 
@@ -355,18 +345,10 @@ class TableWriter:
         return self
 
     def _open(self, name: str) -> None:
-        final = self.out_dir / name
-        try:
-            descriptor, temporary = tempfile.mkstemp(
-                prefix=f".{name}.", suffix=".tmp", dir=self.out_dir
-            )
-        except OSError as error:
-            raise OutputError(f"cannot write: {error.strerror}", path=final) from None
-        # newline="" lets the csv module write its own line endings inside quoted cells.
-        handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
-        self._pending[name] = _Pending(final, Path(temporary), handle)
+        pending = PendingFile(self.out_dir / name)
+        self._pending[name] = pending
         if name.endswith(".csv"):
-            self._csv[name] = csv.writer(handle, lineterminator="\n")
+            self._csv[name] = csv.writer(pending.handle, lineterminator="\n")
 
     @contextmanager
     def _guarded(self) -> Iterator[None]:
@@ -408,18 +390,21 @@ class TableWriter:
             self._discard()
             return
         try:
+            # Flush every table before the first rename: a full disk shows up here, while
+            # no earlier output has been replaced yet.
             for pending in self._pending.values():
                 pending.handle.close()
-            for pending in self._pending.values():
-                pending.temporary.replace(pending.final)
         except OSError as failure:
             self._discard()
             raise OutputError(f"cannot write: {failure.strerror}", path=self.out_dir) from None
-        self._pending.clear()
+        try:
+            for pending in self._pending.values():
+                pending.commit()
+        finally:
+            self._discard()
 
     def _discard(self) -> None:
-        """Close and delete every temporary file (the final names are never touched)."""
+        """Close and delete every temporary file not yet committed."""
         for pending in self._pending.values():
-            pending.handle.close()
-            pending.temporary.unlink(missing_ok=True)
+            pending.discard()
         self._pending.clear()

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
@@ -19,7 +17,9 @@ from typing import Final
 from discourse.compare.corpus import SENTIMENT_BINS, ArticleComparison, ComparisonResult, Quote
 from discourse.compare.stats import Proportion
 from discourse.errors import OutputError
+from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, neutralise
+from discourse.export.tables import STATISTIC_COLUMNS
 
 DIGITS: Final = 6
 FOLDER: Final = "comparison"
@@ -53,16 +53,18 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]])
     Raises:
         OutputError: the file cannot be written.
     """
+    pending = PendingFile(path)
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(header)
-            writer.writerows([neutralise(cell) for cell in row] for row in rows)
-        Path(temporary).replace(path)
+        writer = csv.writer(pending.handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows([neutralise(cell) for cell in row] for row in rows)
     except OSError as error:
+        pending.discard()
         raise OutputError(f"cannot write: {error.strerror}", path=path) from None
-    return path
+    except BaseException:
+        pending.discard()
+        raise
+    return pending.commit()
 
 
 def _quote_cells(quote: Quote | None) -> list[Cell]:
@@ -216,17 +218,8 @@ def write_comparison_tables(result: ComparisonResult, out_dir: Path) -> tuple[Pa
         ),
         write_csv(
             folder / "workforce_by_council.csv",
-            [
-                "council",
-                "metric",
-                "value",
-                "unit",
-                "period",
-                "comparator",
-                "comparator_value",
-                "articles",
-                "first_article",
-            ],
+            # statistics.csv's columns without the article and sentence, then how often quoted.
+            [*STATISTIC_COLUMNS[1:-1], "articles", "first_article"],
             (
                 [
                     r.council,
@@ -283,15 +276,8 @@ class ArticleSilences:
 
     def __init__(self, out_dir: Path) -> None:
         self.path = _folder(out_dir) / "article_silences.csv"
-        try:
-            descriptor, temporary = tempfile.mkstemp(
-                prefix=".article_silences.", dir=self.path.parent
-            )
-        except OSError as error:
-            raise OutputError(f"cannot write: {error.strerror}", path=self.path) from None
-        self._temporary = Path(temporary)
-        self._handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
-        self._writer = csv.writer(self._handle, lineterminator="\n")
+        self._pending = PendingFile(self.path)
+        self._writer = csv.writer(self._pending.handle, lineterminator="\n")
         self._writer.writerow(self.HEADER)
 
     def add(self, comparison: ArticleComparison) -> None:
@@ -304,14 +290,8 @@ class ArticleSilences:
 
     def commit(self) -> Path:
         """Close and move the table into place."""
-        try:
-            self._handle.close()
-            self._temporary.replace(self.path)
-        except OSError as error:
-            raise OutputError(f"cannot write: {error.strerror}", path=self.path) from None
-        return self.path
+        return self._pending.commit()
 
     def discard(self) -> None:
         """Close and remove the temporary file (after a failed run)."""
-        self._handle.close()
-        self._temporary.unlink(missing_ok=True)
+        self._pending.discard()
