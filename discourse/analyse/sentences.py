@@ -43,13 +43,15 @@ _BLOCK_SEPARATOR = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # capital followed by a lower-case letter ("caseloads.Managers"). Initialisms ("U.K.The")
 # do not match because the character before the full stop is a single letter after a dot.
 _GLUED_END = re.compile(r"(?P<word>[^\W_]{2,})[.!?]+(?=[A-Z][a-z])")
+_GLUED_HINT = re.compile(r"[.!?][A-Z][a-z]")
 
 # The last word of a span when it ends with a full stop ("… for St.").
 _FINAL_ABBREVIATION = re.compile(r"(?P<word>[^\W_]+)\.\s*$")
 
 # A word: letters or digits, with internal apostrophes ("don't", "council’s") kept inside;
-# hyphens and other punctuation separate words ("box-ticking" -> "box", "ticking").
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# hyphens and other punctuation separate words ("box-ticking" -> "box", "ticking"). The theme
+# matcher tokenises with it too, so themes and ``word_tokens`` agree on what a word is.
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _string_list(table: dict[str, object], key: str) -> frozenset[str]:
@@ -100,21 +102,61 @@ def _import_nltk() -> None:
             del sys.modules[name]
 
 
+# A candidate boundary Punkt always accepts: a word of two or more letters (or none: Punkt's
+# context for a mark right after another candidate starts at the mark), one ``.``, ``?`` or
+# ``!``, white space and a next token. Punkt's word tokenizer makes that ``word.`` (or ``word``,
+# ``?``) and the next token; its first pass marks the end a break (a bare mark always, ``.``
+# after a word that is not an abbreviation), and its second pass cannot undo it: it revisits
+# abbreviations, ellipses, initials (one letter), numbers and collocations (none are shipped).
+# ``tests/test_sentences.py`` checks the claim against Punkt itself.
+_PLAIN_BREAK = re.compile(r"(?P<word>[^\W\d_]{2,})?(?P<end>[.?!])\s+\S+")
+
+
 @cache
 def _tokenizer() -> PunktSentenceTokenizer:
-    """Build the Punkt tokenizer once per process from the shipped parameters."""
+    """Build the Punkt tokenizer once per process from the shipped parameters.
+
+    Punkt judges each candidate boundary by tokenising and annotating its context (about
+    140 us a candidate, as much as VADER spends on a sentence); most candidates are plain
+    ``word. Next`` contexts whose answer is known (``_PLAIN_BREAK``), and those skip the work.
+    """
     _import_nltk()
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    params = PunktParameters()
     abbrevs, starters = _parameters()
+
+    class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
+        def text_contains_sentbreak(self, text: str) -> bool:
+            plain = _PLAIN_BREAK.fullmatch(text)
+            if plain is not None and (
+                plain.group("end") != "."
+                or plain.group("word") is None
+                or plain.group("word").lower() not in abbrevs
+            ):
+                return True
+            return bool(super().text_contains_sentbreak(text))
+
+    params = PunktParameters()
     params.abbrev_types = set(abbrevs)
     params.sent_starters = set(starters)
-    return PunktSentenceTokenizer(params)
+    return _Tokenizer(params)
+
+
+def _block_spans(block: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of one block (no blank line inside)."""
+    stripped = block.rstrip()
+    if not any(end in stripped[:-1] for end in ".?!"):
+        # No ".", "?" or "!" before the last character: Punkt has no candidate boundary (one
+        # needs an end followed by punctuation or by white space and a token), and returns the
+        # block up to its trailing white space.
+        return [(0, len(stripped))]
+    return list(_tokenizer().span_tokenize(block))
 
 
 def _glued_splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the span ``text[start:end]`` where a sentence end is glued to the next one."""
+    if _GLUED_HINT.search(text, start, end) is None:
+        return [(start, end)]  # the common case; ``_GLUED_END`` needs this end-then-capital
     spans: list[tuple[int, int]] = []
     for match in _GLUED_END.finditer(text, start, end):
         if match.group("word").lower() in abbreviations():
@@ -132,7 +174,7 @@ def _joined_abbreviations(spans: list[tuple[int, int]], text: str) -> list[tuple
     for start, end in spans:
         if joined:
             previous = _FINAL_ABBREVIATION.search(text, joined[-1][0], joined[-1][1])
-            first = _WORD.search(text, start, end)
+            first = WORD.search(text, start, end)
             if (
                 previous is not None
                 and previous.group("word").lower() in abbrevs
@@ -149,7 +191,7 @@ def _joined_punctuation(spans: list[tuple[int, int]], text: str) -> list[tuple[i
     """Join a span without any letter or digit to the span before it (Punkt splits "?!")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and not _WORD.search(text, start, end):
+        if joined and not WORD.search(text, start, end):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
@@ -187,7 +229,6 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         >>> [s.text for s in split_sentences("Dr. Jones agreed. the end.Next one")]
         ['Dr. Jones agreed.', 'the end.', 'Next one']
     """
-    tokenizer = _tokenizer()
     sentences: list[Sentence] = []
     block_start = 0
     boundaries = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text)]
@@ -196,7 +237,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         block = text[block_start:block_end]
         spans: list[tuple[int, int]] = []
         if block.strip():
-            for rel_start, rel_end in tokenizer.span_tokenize(block):
+            for rel_start, rel_end in _block_spans(block):
                 spans.extend(_glued_splits(text, block_start + rel_start, block_start + rel_end))
         for start, end in _joined_punctuation(_joined_abbreviations(spans, text), text):
             start, end = _trimmed(text, start, end)
@@ -219,36 +260,7 @@ def word_tokens(text: str) -> list[str]:
         >>> word_tokens("Box-ticking, isn’t it? 25.6%")
         ['box', 'ticking', "isn't", 'it', '25', '6']
     """
-    return [match.group().lower().replace("’", "'") for match in _WORD.finditer(text)]
-
-
-def token_spans(text: str) -> list[tuple[str, int, int]]:
-    """Return ``(word, start, end)`` for every word of ``word_tokens``, with its span in text.
-
-    Args:
-        text: a sentence.
-
-    Returns:
-        One triple per word: the lower-cased word and its character span in ``text``.
-    """
-    return [
-        (match.group().lower().replace("’", "'"), match.start(), match.end())
-        for match in _WORD.finditer(text)
-    ]
-
-
-def words_and_spans(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """``token_spans`` as two tuples, words and spans: the theme matcher's per-sentence form.
-
-    Args:
-        text: a sentence.
-
-    Returns:
-        (the words of ``word_tokens``, their character spans in ``text``).
-    """
-    matches = list(_WORD.finditer(text))
-    words = tuple([match.group().lower().replace("’", "'") for match in matches])
-    return words, tuple([match.span() for match in matches])
+    return [match.group().lower().replace("’", "'") for match in WORD.finditer(text)]
 
 
 @cache

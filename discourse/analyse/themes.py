@@ -1,8 +1,10 @@
 """Theme matching: find a codebook's themes in a sentence, with the evidence for each hit.
 
-A sentence is tokenised once (``words_and_spans``) and each word stemmed once (memoised); the
-codebook's rules are indexed by the key of their first word, so a sentence costs one dict
-look-up per word, not one test per term. For each theme:
+A sentence is tokenised once and each distinct word is described once per matcher (its lower
+case, its stem, the terms it can start); the codebook's rules are indexed by the key of their
+first word, so a sentence costs one dict look-up per word, not one test per term, and a
+sentence none of whose words can start a term (about half of them) costs nothing more. For
+each theme:
 
 1. the theme's exclusions mark words that cannot count ("paid tribute");
 2. every term of every rule is matched; a match touching an excluded word is dropped;
@@ -22,17 +24,32 @@ from dataclasses import dataclass
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
-from discourse.analyse.sentences import stem, words_and_spans
+from discourse.analyse.sentences import WORD, stem
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
+    """Words between two token ranges (1 = adjacent), or None when they overlap."""
+    if b[0] >= a[1]:
+        return b[0] - a[1] + 1
+    if a[0] >= b[1]:
+        return a[0] - b[1] + 1
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    theme: str
+    rule: Rule
+    pattern: Pattern
 
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
     """A sentence's words: lower-cased forms, their stems, character spans, and where each
-    match key (a stem, or ``=word`` for an exact form) occurs."""
+    pattern's first key (a stem, or ``=word`` for an exact form) occurs."""
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
-    exact: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     positions: dict[str, list[int]]
 
@@ -63,32 +80,19 @@ class _Tokens:
         ]
 
 
-def _tokens(sentence: str) -> _Tokens:
-    words, spans = words_and_spans(sentence)
-    stems = tuple(map(stem, words))
-    exact = tuple(["=" + word for word in words])
-    positions: dict[str, list[int]] = {}
-    for index, key in enumerate(stems):
-        positions.setdefault(key, []).append(index)
-    for index, key in enumerate(exact):
-        positions.setdefault(key, []).append(index)
-    return _Tokens(words=words, stems=stems, exact=exact, spans=spans, positions=positions)
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
-    """Words between two token ranges (1 = adjacent), or None when they overlap."""
-    if b[0] >= a[1]:
-        return b[0] - a[1] + 1
-    if a[0] >= b[1]:
-        return a[0] - b[1] + 1
-    return None
-
-
 @dataclass(frozen=True, slots=True)
-class _Candidate:
-    theme: str
-    rule: Rule
-    pattern: Pattern
+class _Word:
+    """One word form as the matcher sees it, worked out once per distinct form.
+
+    ``keys`` are those of the word's two keys (its stem, ``=word``) that begin some pattern
+    of the codebook (a term, exclusion, context or ``unless`` term): only those are ever
+    looked up in ``_Tokens.positions``, so no other key needs recording.
+    """
+
+    word: str
+    stem: str
+    candidates: tuple[_Candidate, ...]
+    keys: tuple[str, ...]
 
 
 class ThemeMatcher:
@@ -123,6 +127,42 @@ class ThemeMatcher:
                 by_key[pattern.keys[0]].append(pattern)
             self._exclusions[theme.id] = dict(by_key)
         self._order = {theme.id: position for position, theme in enumerate(codebook.themes)}
+        # The first key of every pattern that is ever looked up by position.
+        self._first_keys = frozenset(
+            pattern.keys[0]
+            for theme in codebook.themes
+            for rule in theme.rules
+            for pattern in (*rule.terms, *rule.context, *rule.unless)
+        ) | frozenset(pattern.keys[0] for theme in codebook.themes for pattern in theme.exclude)
+        # Word forms seen so far, as written. It grows with the vocabulary of the corpus, not
+        # with its size (a language has a few tens of thousands of forms in use).
+        self._vocabulary: dict[str, _Word] = {}
+
+    def _describe(self, form: str) -> _Word:
+        """Work out (once) what a word form, as written, means to the matcher."""
+        word = form.lower().replace("’", "'")
+        word_stem = stem(word)
+        exact = "=" + word
+        described = _Word(
+            word=word,
+            stem=word_stem,
+            candidates=(*self._index.get(word_stem, ()), *self._index.get(exact, ())),
+            keys=tuple(key for key in (word_stem, exact) if key in self._first_keys),
+        )
+        self._vocabulary[form] = described
+        return described
+
+    def _tokens(self, sentence: str, described: list[_Word]) -> _Tokens:
+        positions: dict[str, list[int]] = {}
+        for index, word in enumerate(described):
+            for key in word.keys:
+                positions.setdefault(key, []).append(index)
+        return _Tokens(
+            words=tuple([word.word for word in described]),
+            stems=tuple([word.stem for word in described]),
+            spans=tuple([match.span() for match in WORD.finditer(sentence)]),
+            positions=positions,
+        )
 
     def find(self, sentence: str) -> tuple[ThemeHit, ...]:
         """Return the evidence for every theme in one sentence.
@@ -134,11 +174,16 @@ class ThemeMatcher:
             One hit per surviving match, in theme order then text order;
             ``sentence[hit.start:hit.end] == hit.matched[0]``.
         """
-        tokens = _tokens(sentence)
+        vocabulary = self._vocabulary
+        described = [
+            vocabulary.get(form) or self._describe(form) for form in WORD.findall(sentence)
+        ]
+        if not any(word.candidates for word in described):
+            return ()  # no word can start a term: no theme, whatever the context
+        tokens = self._tokens(sentence, described)
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = defaultdict(list)
-        index_get = self._index.get
-        for index, (key, exact) in enumerate(zip(tokens.stems, tokens.exact, strict=True)):
-            for candidate in (*index_get(key, ()), *index_get(exact, ())):
+        for index, word in enumerate(described):
+            for candidate in word.candidates:
                 keys = candidate.pattern.keys
                 # The index look-up already matched the first word: a one-word term is found.
                 if len(keys) == 1 or tokens.matches(keys, index):

@@ -1,0 +1,69 @@
+"""Theme matching: evidence spans, case and apostrophe forms, exclusions, context and unless."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from discourse.analyse.codebook import load_codebook
+from discourse.analyse.themes import ThemeMatcher
+
+MATCHER = ThemeMatcher(load_codebook())
+
+UNLESS = """
+id = "unless-test"
+version = "1"
+
+[themes.pay]
+label = "Pay"
+definition = "Pay and its lack."
+core = true
+
+[[themes.pay.rules]]
+name = "paid"
+terms = ["paid"]
+unless = ["tribute"]
+window = 3
+"""
+
+
+def test_hit_spans_point_into_the_sentence_as_written() -> None:
+    sentence = "The MANAGERS’ bullying, and Workloads that nobody’s PAY covers."
+    hits = MATCHER.find(sentence)
+    assert {hit.theme for hit in hits} >= {"bullying", "workload", "pay"}
+    for hit in hits:
+        assert sentence[hit.start : hit.end] == hit.matched[0]
+
+
+def test_curly_and_straight_apostrophes_and_case_find_the_same_themes() -> None:
+    curly = MATCHER.find("Nobody’s listening to the BULLYING and the caseloads.")
+    straight = MATCHER.find("nobody's listening to the bullying and the Caseloads.")
+    assert [(h.theme, h.rule) for h in curly] == [(h.theme, h.rule) for h in straight]
+    assert curly  # the sentence is about bullying and workload
+
+
+def test_a_word_met_again_is_matched_the_same_way() -> None:
+    # The matcher remembers each word form it has seen: a second sentence with the same words
+    # in another order must still be judged on its own words.
+    first = MATCHER.find("Pay is poor and bullying is rife.")
+    second = MATCHER.find("Bullying is rife and pay is poor.")
+    assert sorted(h.theme for h in first) == sorted(h.theme for h in second)
+
+
+def test_unless_term_vetoes_a_match_within_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "unless.toml"
+    path.write_text(UNLESS, encoding="utf-8")
+    matcher = ThemeMatcher(load_codebook(path))
+    assert [h.matched for h in matcher.find("We are paid too little.")] == [("paid",)]
+    assert matcher.find("They paid tribute to the team.") == ()
+    # Outside the window the veto does not apply.
+    assert [h.theme for h in matcher.find("We paid for it all, then one small tribute.")] == ["pay"]
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'", max_size=80))
+def test_matching_ignores_letter_case(text: str) -> None:
+    lower = [(h.theme, h.rule, h.start, h.end) for h in MATCHER.find(text)]
+    upper = [(h.theme, h.rule, h.start, h.end) for h in MATCHER.find(text.upper())]
+    assert lower == upper
