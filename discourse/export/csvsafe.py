@@ -34,6 +34,8 @@ def neutralise(cell: Cell) -> str | int | float:
         >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise(-0.5), neutralise(True)
         ('\\'=HYPERLINK("http://x")', -0.5, 1)
     """
+    if type(cell) is str:  # the common case first: every text cell of every row
+        return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
     if cell is None:
         return ""
     if isinstance(cell, bool):
