@@ -19,7 +19,7 @@ word that licensed it), the sentence, the term's character span and the rule's n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
@@ -45,12 +45,11 @@ class _Candidate:
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
-    """A sentence's words: lower-cased forms, their stems, character spans, and where each
-    pattern's first key (a stem, or ``=word`` for an exact form) occurs."""
+    """A sentence's words: lower-cased forms, their stems, and where each pattern's first key
+    (a stem, or ``=word`` for an exact form) occurs."""
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
     positions: dict[str, list[int]]
 
     def matches(self, keys: tuple[str, ...], at: int) -> bool:
@@ -73,6 +72,8 @@ class _Tokens:
         every position for every context term was most of the cost of ``analyse``).
         """
         keys = pattern.keys
+        if len(keys) == 1:  # the position look-up is the whole test
+            return [(index, index + 1) for index in self.positions.get(keys[0], ())]
         return [
             (index, index + len(keys))
             for index in self.positions.get(keys[0], ())
@@ -84,15 +85,23 @@ class _Tokens:
 class _Word:
     """One word form as the matcher sees it, worked out once per distinct form.
 
-    ``keys`` are those of the word's two keys (its stem, ``=word``) that begin some pattern
-    of the codebook (a term, exclusion, context or ``unless`` term): only those are ever
-    looked up in ``_Tokens.positions``, so no other key needs recording.
+    ``singles`` are the one-word terms the word is; ``phrases`` the longer terms it can
+    start, by the key of their second word and with their rank among the word's terms (the
+    order the evidence is tie-broken in). ``keys`` are those of the word's two keys (its
+    stem, ``exact``) that begin some pattern of the codebook (a term, exclusion, context or
+    ``unless`` term): only those are ever looked up in ``_Tokens.positions``.
     """
 
     word: str
     stem: str
-    candidates: tuple[_Candidate, ...]
+    exact: str
+    singles: tuple[_Candidate, ...]
+    phrases: dict[str, tuple[tuple[int, _Candidate], ...]]
     keys: tuple[str, ...]
+
+
+# A match that survived: its word range, the term, and the context words that licensed it.
+_Kept = tuple[tuple[int, int], _Candidate, tuple[int, int] | None]
 
 
 class ThemeMatcher:
@@ -143,16 +152,24 @@ class ThemeMatcher:
         word = form.lower().replace("’", "'")
         word_stem = stem(word)
         exact = "=" + word
+        candidates = (*self._index.get(word_stem, ()), *self._index.get(exact, ()))
+        phrases: dict[str, list[tuple[int, _Candidate]]] = defaultdict(list)
+        for rank, candidate in enumerate(candidates):
+            if len(candidate.pattern.keys) > 1:
+                phrases[candidate.pattern.keys[1]].append((rank, candidate))
         described = _Word(
             word=word,
             stem=word_stem,
-            candidates=(*self._index.get(word_stem, ()), *self._index.get(exact, ())),
+            exact=exact,
+            singles=tuple(c for c in candidates if len(c.pattern.keys) == 1),
+            phrases={key: tuple(ranked) for key, ranked in phrases.items()},
             keys=tuple(key for key in (word_stem, exact) if key in self._first_keys),
         )
         self._vocabulary[form] = described
         return described
 
-    def _tokens(self, sentence: str, described: list[_Word]) -> _Tokens:
+    @staticmethod
+    def _tokens(described: list[_Word]) -> _Tokens:
         positions: dict[str, list[int]] = {}
         for index, word in enumerate(described):
             for key in word.keys:
@@ -160,9 +177,32 @@ class ThemeMatcher:
         return _Tokens(
             words=tuple([word.word for word in described]),
             stems=tuple([word.stem for word in described]),
-            spans=tuple([match.span() for match in WORD.finditer(sentence)]),
             positions=positions,
         )
+
+    @staticmethod
+    def _matches(described: list[_Word], tokens: _Tokens) -> Iterator[tuple[int, _Candidate]]:
+        """Every term occurring in the sentence: (its first word's index, the term).
+
+        A phrase is tried only if the next word has its second key, so most are never
+        compared word by word. At each word, terms come in the order of ``_Word`` ranks.
+        """
+        last = len(described) - 1
+        for index, word in enumerate(described):
+            for candidate in word.singles:
+                yield index, candidate
+            if not word.phrases or index == last:
+                continue
+            following = described[index + 1]
+            ranked = [
+                *word.phrases.get(following.stem, ()),
+                *word.phrases.get(following.exact, ()),
+            ]
+            if len(ranked) > 1:
+                ranked.sort(key=lambda item: item[0])
+            for _, candidate in ranked:
+                if tokens.matches(candidate.pattern.keys, index):
+                    yield index, candidate
 
     def find(self, sentence: str) -> tuple[ThemeHit, ...]:
         """Return the evidence for every theme in one sentence.
@@ -178,28 +218,32 @@ class ThemeMatcher:
         described = [
             vocabulary.get(form) or self._describe(form) for form in WORD.findall(sentence)
         ]
-        if not any(word.candidates for word in described):
+        if not any(word.singles or word.phrases for word in described):
             return ()  # no word can start a term: no theme, whatever the context
-        tokens = self._tokens(sentence, described)
+        tokens = self._tokens(described)
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = defaultdict(list)
-        for index, word in enumerate(described):
-            for candidate in word.candidates:
-                keys = candidate.pattern.keys
-                # The index look-up already matched the first word: a one-word term is found.
-                if len(keys) == 1 or tokens.matches(keys, index):
-                    found[candidate.theme].append(((index, index + len(keys)), candidate))
-        hits: list[ThemeHit] = []
-        for theme_id in sorted(found, key=self._order.__getitem__):
-            hits.extend(self._theme_hits(sentence, tokens, theme_id, found[theme_id]))
-        return tuple(hits)
+        for index, candidate in self._matches(described, tokens):
+            found[candidate.theme].append(((index, index + len(candidate.pattern.keys)), candidate))
+        kept = [
+            (theme_id, self._kept(tokens, theme_id, found[theme_id]))
+            for theme_id in sorted(found, key=self._order.__getitem__)
+        ]
+        if not any(matches for _, matches in kept):
+            return ()
+        spans = [match.span() for match in WORD.finditer(sentence)]
+        return tuple(
+            self._hit(sentence, spans, theme_id, match)
+            for theme_id, matches in kept
+            for match in matches
+        )
 
-    def _theme_hits(
+    def _kept(
         self,
-        sentence: str,
         tokens: _Tokens,
         theme_id: str,
         matches: Sequence[tuple[tuple[int, int], _Candidate]],
-    ) -> list[ThemeHit]:
+    ) -> list[_Kept]:
+        """One theme's matches that survive exclusions, overlaps and context, in text order."""
         exclusions = self._exclusions[theme_id]
         excluded = {
             index
@@ -208,7 +252,7 @@ class ThemeMatcher:
             for start, end in tokens.find(pattern)
             for index in range(start, end)
         }
-        kept: list[tuple[tuple[int, int], _Candidate, tuple[int, int] | None]] = []
+        kept: list[_Kept] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
         for span, candidate in sorted(matches, key=lambda m: (m[0][0] - m[0][1], m[0][0])):
             if excluded.intersection(range(*span)):
@@ -218,18 +262,17 @@ class ThemeMatcher:
             licensed, context = self._licensed(tokens, span, candidate.rule)
             if licensed:
                 kept.append((span, candidate, context))
-        hits = []
-        for (first, last), candidate, context in sorted(kept, key=lambda k: k[0]):
-            start, end = tokens.spans[first][0], tokens.spans[last - 1][1]
-            matched = [sentence[start:end]]
-            if context is not None:
-                matched.append(
-                    sentence[tokens.spans[context[0]][0] : tokens.spans[context[1] - 1][1]]
-                )
-            hits.append(
-                ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
-            )
-        return hits
+        return sorted(kept, key=lambda k: k[0])
+
+    @staticmethod
+    def _hit(sentence: str, spans: list[tuple[int, int]], theme_id: str, kept: _Kept) -> ThemeHit:
+        """The evidence for one kept match: the words as written, their span, the rule."""
+        (first, last), candidate, context = kept
+        start, end = spans[first][0], spans[last - 1][1]
+        matched = [sentence[start:end]]
+        if context is not None:
+            matched.append(sentence[spans[context[0]][0] : spans[context[1] - 1][1]])
+        return ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
 
     @staticmethod
     def _licensed(
