@@ -17,6 +17,9 @@ Order of work, and why:
    ``TextAnalyser`` (VADER lexicon, Punkt, codebook matchers) once. At most a few articles per
    worker are in flight and results are taken back in submission order, so the output is
    identical, row for row, to ``jobs=1`` and memory stays bounded.
+4. ``run_analyse`` only needs table rows, so its workers also render them (``iter_rendered``):
+   the main process appends text instead of unpickling and rendering every analysis, which
+   made it the bottleneck of a two-process run.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from discourse.analyse.codebook import Codebook
 from discourse.analyse.commenters import detect_stance, identify_practitioner
@@ -43,13 +47,15 @@ from discourse.analyse.text import TextAnalyser
 from discourse.analyse.voices import attribute_voices
 from discourse.analyse.workforce import extract_statistics
 from discourse.errors import InputError
-from discourse.export.tables import TableWriter
+from discourse.export.tables import RenderedArticle, TableWriter, render
 from discourse.ingest import discover, load_file
 from discourse.model import Article, Comment
 from discourse.privacy import Pseudonyms, pseudonymise
 from discourse.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+Result = TypeVar("Result")
 
 # Articles in flight per worker: enough to keep every worker busy while the main process
 # writes rows, few enough that memory does not depend on the size of the corpus.
@@ -162,44 +168,81 @@ def iter_articles(
             yield article if keep else pseudonymise(article, names)
 
 
-# The analyser of a worker process, built once by ``_start_worker``.
+# The analyser and theme ids of a worker process, set once by ``_start_worker``.
 _WORKER_ANALYSER: TextAnalyser | None = None
+_WORKER_THEMES: tuple[str, ...] = ()
 
 
 def _start_worker(settings: Settings, codebook: Codebook) -> None:
-    global _WORKER_ANALYSER
+    global _WORKER_ANALYSER, _WORKER_THEMES
     _WORKER_ANALYSER = TextAnalyser(settings, codebook)
+    _WORKER_THEMES = tuple(theme.id for theme in codebook.themes)
+
+
+def _worker_analyser() -> TextAnalyser:
+    if _WORKER_ANALYSER is None:  # pragma: no cover - the pool always runs the initializer
+        raise RuntimeError("worker started without its analyser")
+    return _WORKER_ANALYSER
 
 
 def _analyse_in_worker(article: Article) -> ArticleAnalysis:
-    if _WORKER_ANALYSER is None:  # pragma: no cover - the pool always runs the initializer
-        raise RuntimeError("worker started without its analyser")
-    return analyse_article(article, _WORKER_ANALYSER)
+    return analyse_article(article, _worker_analyser())
+
+
+def _render_in_worker(article: Article) -> RenderedArticle:
+    return render(analyse_article(article, _worker_analyser()), _WORKER_THEMES)
 
 
 def _ordered_map(
     executor: ProcessPoolExecutor,
+    task: Callable[[Article], Result],
     items: Iterable[Article | InputError],
     window: int,
-) -> Iterator[ArticleAnalysis | InputError]:
-    """Analyse articles on the pool, yielding results in input order, ``window`` at a time.
+) -> Iterator[Result | InputError]:
+    """Run ``task`` on the pool for each article, yielding results in input order.
 
     ``Executor.map`` and ``Pool.imap`` both read their whole input ahead; this keeps at most
     ``window`` articles in flight, so a corpus of any size runs in bounded memory. Errors pass
     through in their place.
     """
-    pending: deque[Future[ArticleAnalysis] | InputError] = deque()
+    pending: deque[Future[Result] | InputError] = deque()
     for item in items:
         if isinstance(item, InputError):
             pending.append(item)
         else:
-            pending.append(executor.submit(_analyse_in_worker, item))
+            pending.append(executor.submit(task, item))
         while len(pending) > window or (pending and isinstance(pending[0], InputError)):
             head = pending.popleft()
             yield head if isinstance(head, InputError) else head.result()
     while pending:
         head = pending.popleft()
         yield head if isinstance(head, InputError) else head.result()
+
+
+def _run(
+    paths: Sequence[str],
+    settings: Settings,
+    codebook: Codebook,
+    jobs: int,
+    keep_names: bool | None,
+    local: Callable[[Article, TextAnalyser], Result],
+    remote: Callable[[Article], Result],
+) -> Iterator[Result | InputError]:
+    """Apply ``local`` in this process (``jobs == 1``) or ``remote`` on a pool, in order."""
+    workers = resolve_jobs(jobs)
+    articles = iter_articles(paths, settings, keep_names)
+    if workers == 1:
+        analyser = TextAnalyser(settings, codebook)
+        for item in articles:
+            yield item if isinstance(item, InputError) else local(item, analyser)
+        return
+    executor = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(settings, codebook)
+    )
+    try:
+        yield from _ordered_map(executor, remote, articles, workers * IN_FLIGHT_PER_WORKER)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def iter_analyses(
@@ -228,20 +271,29 @@ def iter_analyses(
         for item in iter_analyses(["fixtures/"], load_settings(), load_codebook(), jobs=2):
             print(item if isinstance(item, InputError) else item.article.name)
     """
-    workers = resolve_jobs(jobs)
-    articles = iter_articles(paths, settings, keep_names)
-    if workers == 1:
-        analyser = TextAnalyser(settings, codebook)
-        for item in articles:
-            yield item if isinstance(item, InputError) else analyse_article(item, analyser)
-        return
-    executor = ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(settings, codebook)
+    yield from _run(
+        paths, settings, codebook, jobs, keep_names, analyse_article, _analyse_in_worker
     )
-    try:
-        yield from _ordered_map(executor, articles, workers * IN_FLIGHT_PER_WORKER)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def iter_rendered(
+    paths: Sequence[str],
+    settings: Settings,
+    codebook: Codebook,
+    jobs: int = 1,
+    keep_names: bool | None = None,
+) -> Iterator[RenderedArticle | InputError]:
+    """``iter_analyses``, but each article comes as its rendered table rows (``render``).
+
+    With ``jobs > 1`` the rows are rendered in the workers, so the main process only reads,
+    pseudonymises and appends text: that keeps it from being the bottleneck of the pool.
+    """
+    themes = tuple(theme.id for theme in codebook.themes)
+
+    def local(article: Article, analyser: TextAnalyser) -> RenderedArticle:
+        return render(analyse_article(article, analyser), themes)
+
+    yield from _run(paths, settings, codebook, jobs, keep_names, local, _render_in_worker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,19 +351,19 @@ def run_analyse(
     comments = body_sentences = statistics = 0
     themes = [theme.id for theme in codebook.themes]
     with TableWriter(out_dir, themes) as tables:
-        for item in iter_analyses(paths, settings, codebook, jobs, keep_names):
+        for item in iter_rendered(paths, settings, codebook, jobs, keep_names):
             if isinstance(item, InputError):
                 failures.append(item)
                 if on_problem is not None:
                     on_problem(item)
                 continue
             if on_warning is not None:
-                for warning in item.article.warnings:
-                    on_warning(f"{item.article.source}: warning: {warning}")
+                for warning in item.warnings:
+                    on_warning(f"{item.source}: warning: {warning}")
             tables.write(item)
-            comments += len(item.comments)
-            body_sentences += len(item.body)
-            statistics += len(item.statistics)
+            comments += item.comments
+            body_sentences += item.body_sentences
+            statistics += item.statistics
     logger.info("analysed %d articles into %s", tables.articles, out_dir)
     return RunSummary(
         out_dir=out_dir,

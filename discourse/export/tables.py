@@ -20,10 +20,11 @@ minimal quoting, so ``csv`` and pandas read them with their defaults.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -301,6 +302,66 @@ def analysis_record(analysis: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedArticle:
+    """One article's lines for each table (``OUTPUT_FILES`` order), ready to append.
+
+    Rendering is most of the cost of writing; with ``--jobs N`` it happens in the worker
+    that analysed the article, so the main process only appends text (and never unpickles
+    the analysis).
+    """
+
+    source: str
+    warnings: tuple[str, ...]
+    comments: int
+    body_sentences: int
+    statistics: int
+    chunks: tuple[str, ...]
+
+
+def _safe_rows(source: Iterable[list[Cell]]) -> Iterator[list[str | int | float]]:
+    # Numbers (most cells: the theme flags) are safe as they are; skipping the call for them
+    # halves the cost of a row. ``type(cell) is int`` is False for a bool, which
+    # ``neutralise`` writes as 1/0.
+    return (
+        [cell if type(cell) is int or type(cell) is float else neutralise(cell) for cell in row]
+        for row in source
+    )
+
+
+def _csv_text(rows: Iterable[list[str | int | float]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
+    """Render one article's rows of every table (CSV lines and the JSON line).
+
+    Args:
+        analysis: the article's analysis.
+        themes: the codebook's theme ids (the ``theme_<id>`` columns).
+
+    Returns:
+        The article's text for each file, with its counts and parse warnings.
+    """
+    record = json.dumps(analysis_record(analysis), ensure_ascii=False)
+    return RenderedArticle(
+        source=analysis.article.source,
+        warnings=analysis.article.warnings,
+        comments=len(analysis.comments),
+        body_sentences=len(analysis.body),
+        statistics=len(analysis.statistics),
+        chunks=(
+            _csv_text(_safe_rows(comment_rows(analysis, themes))),
+            _csv_text(_safe_rows(sentence_rows(analysis, themes))),
+            _csv_text(_safe_rows(statistic_rows(analysis))),
+            _csv_text(_safe_rows([article_row(analysis)])),
+            record + "\n",
+        ),
+    )
+
+
 class TableWriter:
     """Write the five tables of a run, atomically.
 
@@ -325,7 +386,6 @@ class TableWriter:
         self.out_dir = out_dir
         self.themes = tuple(themes)
         self._pending: dict[str, PendingFile] = {}
-        self._csv: dict[str, Any] = {}
         self.articles = 0
 
     @property
@@ -354,14 +414,11 @@ class TableWriter:
         }
         with self._guarded():
             for name, header in headers.items():
-                self._csv[name].writerow(header)
+                self._pending[name].handle.write(_csv_text([list(header)]))
         return self
 
     def _open(self, name: str) -> None:
-        pending = PendingFile(self.out_dir / name)
-        self._pending[name] = pending
-        if name.endswith(".csv"):
-            self._csv[name] = csv.writer(pending.handle, lineterminator="\n")
+        self._pending[name] = PendingFile(self.out_dir / name)
 
     @contextmanager
     def _guarded(self) -> Iterator[None]:
@@ -371,35 +428,20 @@ class TableWriter:
         except OSError as error:
             raise OutputError(f"cannot write: {error.strerror}", path=self.out_dir) from None
 
-    def write(self, analysis: ArticleAnalysis) -> None:
+    def write(self, analysis: ArticleAnalysis | RenderedArticle) -> None:
         """Append one article's rows to every table.
 
         Args:
-            analysis: the article's analysis.
+            analysis: the article's analysis, or its rows already rendered (``render``).
 
         Raises:
             OutputError: a file cannot be written (disk full, permissions).
         """
-
-        def rows(source: Iterable[list[Cell]]) -> Iterator[list[str | int | float]]:
-            # Numbers (most cells: the theme flags) are safe as they are; skipping the call
-            # for them halves the cost of a row. ``type(cell) is int`` is False for a bool,
-            # which ``neutralise`` writes as 1/0.
-            return (
-                [
-                    cell if type(cell) is int or type(cell) is float else neutralise(cell)
-                    for cell in row
-                ]
-                for row in source
-            )
-
+        if not isinstance(analysis, RenderedArticle):
+            analysis = render(analysis, self.themes)
         with self._guarded():
-            self._csv["comments.csv"].writerows(rows(comment_rows(analysis, self.themes)))
-            self._csv["sentences.csv"].writerows(rows(sentence_rows(analysis, self.themes)))
-            self._csv["statistics.csv"].writerows(rows(statistic_rows(analysis)))
-            self._csv["articles.csv"].writerow([neutralise(c) for c in article_row(analysis)])
-            line = json.dumps(analysis_record(analysis), ensure_ascii=False)
-            self._pending["analysis.jsonl"].handle.write(line + "\n")
+            for name, chunk in zip(OUTPUT_FILES, analysis.chunks, strict=True):
+                self._pending[name].handle.write(chunk)
         self.articles += 1
 
     def __exit__(
