@@ -2,55 +2,60 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from discourse.analyse.commenters import detect_stance, identify_practitioner, load_cues
 from discourse.analyse.results import PractitionerClaim, StanceCue
+from discourse.ingest.discover import load_file
+
+ROLE_CASES = [
+    # The descriptions in the domain notes, reworded.
+    (
+        "I have been a child protection social worker for nine years.",
+        "social_worker",
+        "I have been a child protection social worker",
+    ),
+    ("I’m a social worker in a busy team.", "social_worker", "I’m a social worker"),
+    ("Im a qualified SW and this is normal.", "social_worker", "Im a qualified SW"),
+    ("My caseload is 32 children.", "social_worker", "My caseload"),
+    (
+        "I qualified in 1998 and have never seen it so bad.",
+        "social_worker",
+        "I qualified in 1998",
+    ),
+    ("Working as a locum, I see it everywhere.", "agency", "as a locum"),
+    ("I am an agency social worker.", "agency", "I am an agency social worker"),
+    (
+        "I lead a small assessment team in the Midlands.",
+        "manager",
+        "I lead a small assessment team",
+    ),
+    ("As a team manager I am tired.", "manager", "As a team manager"),
+    (
+        "I'm a final year social work student.",
+        "student",
+        "I'm a final year social work student",
+    ),
+    ("On my placement the team was lovely.", "student", "On my placement"),
+    (
+        "As a retired social worker, nothing surprises me.",
+        "retired",
+        "As a retired social worker",
+    ),
+    ("Since I retired things got worse.", "retired", "Since I retired"),
+    ("I am a family support worker.", "family_support", "I am a family support worker"),
+    ("I work in an early help team.", "family_support", "I work in an early help team"),
+    ("I teach social work at a university.", "academic", "I teach social work"),
+    ("As a senior lecturer I hear this.", "academic", "As a senior lecturer"),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "role", "cue"),
-    [
-        # The descriptions in the domain notes, reworded.
-        (
-            "I have been a child protection social worker for nine years.",
-            "social_worker",
-            "I have been a child protection social worker",
-        ),
-        ("I’m a social worker in a busy team.", "social_worker", "I’m a social worker"),
-        ("Im a qualified SW and this is normal.", "social_worker", "Im a qualified SW"),
-        ("My caseload is 32 children.", "social_worker", "My caseload"),
-        (
-            "I qualified in 1998 and have never seen it so bad.",
-            "social_worker",
-            "I qualified in 1998",
-        ),
-        ("Working as a locum, I see it everywhere.", "agency", "as a locum"),
-        ("I am an agency social worker.", "agency", "I am an agency social worker"),
-        (
-            "I lead a small assessment team in the Midlands.",
-            "manager",
-            "I lead a small assessment team",
-        ),
-        ("As a team manager I am tired.", "manager", "As a team manager"),
-        (
-            "I'm a final year social work student.",
-            "student",
-            "I'm a final year social work student",
-        ),
-        ("On my placement the team was lovely.", "student", "On my placement"),
-        (
-            "As a retired social worker, nothing surprises me.",
-            "retired",
-            "As a retired social worker",
-        ),
-        ("Since I retired things got worse.", "retired", "Since I retired"),
-        ("I am a family support worker.", "family_support", "I am a family support worker"),
-        ("I work in an early help team.", "family_support", "I work in an early help team"),
-        ("I teach social work at a university.", "academic", "I teach social work"),
-        ("As a senior lecturer I hear this.", "academic", "As a senior lecturer"),
-    ],
-)
+@pytest.mark.parametrize(("text", "role", "cue"), ROLE_CASES)
 def test_practitioner_roles(text: str, role: str, cue: str) -> None:
     assert identify_practitioner(text) == PractitionerClaim(role=role, cue=cue)  # type: ignore[arg-type]
 
@@ -83,35 +88,35 @@ def test_seed_comment_without_self_identification() -> None:
     assert identify_practitioner(text) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "stance", "cue"),
-    [
-        ("Couldnt agree more Dave. It is a tireless task.", "agree", "Couldnt agree more"),
-        ("Couldn’t agree more!", "agree", "Couldn’t agree more"),
-        ("Well said, and about time.", "agree", "Well said"),
-        ("Exactly this. Nobody listens.", "agree", "Exactly this"),
-        ("Exactly. And it gets worse.", "agree", "Exactly"),
-        ("Totally agree with every word.", "agree", "Totally agree"),
-        ("Spot on.", "agree", "Spot on"),
-        (
-            "I get the point you make but that is not the issue.",
-            "disagree",
-            "I get the point you make but",
-        ),
-        (
-            "I agree with you up to a point, but managers matter.",
-            "disagree",
-            "I agree with you up to a point, but",
-        ),
-        ("I don't agree at all.", "disagree", "I don't agree"),
-        ("I disagree, the money was there.", "disagree", "I disagree"),
-        ("That's not true.", "disagree", "That's not true"),
-        ("Interesting. Exactly how many left?", "none", ""),
-        ("I don't know exactly what happened.", "none", ""),
-        ("With respect to pay, nothing changed.", "none", ""),
-        ("No acknowledgement that the rate is at an all time high.", "none", ""),
-    ],
-)
+STANCE_CASES = [
+    ("Couldnt agree more Dave. It is a tireless task.", "agree", "Couldnt agree more"),
+    ("Couldn’t agree more!", "agree", "Couldn’t agree more"),
+    ("Well said, and about time.", "agree", "Well said"),
+    ("Exactly this. Nobody listens.", "agree", "Exactly this"),
+    ("Exactly. And it gets worse.", "agree", "Exactly"),
+    ("Totally agree with every word.", "agree", "Totally agree"),
+    ("Spot on.", "agree", "Spot on"),
+    (
+        "I get the point you make but that is not the issue.",
+        "disagree",
+        "I get the point you make but",
+    ),
+    (
+        "I agree with you up to a point, but managers matter.",
+        "disagree",
+        "I agree with you up to a point, but",
+    ),
+    ("I don't agree at all.", "disagree", "I don't agree"),
+    ("I disagree, the money was there.", "disagree", "I disagree"),
+    ("That's not true.", "disagree", "That's not true"),
+    ("Interesting. Exactly how many left?", "none", ""),
+    ("I don't know exactly what happened.", "none", ""),
+    ("With respect to pay, nothing changed.", "none", ""),
+    ("No acknowledgement that the rate is at an all time high.", "none", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "stance", "cue"), STANCE_CASES)
 def test_reply_stance(text: str, stance: str, cue: str) -> None:
     assert detect_stance(text, is_reply=True) == StanceCue(stance=stance, cue=cue)  # type: ignore[arg-type]
 
@@ -131,3 +136,79 @@ def test_top_level_comment_has_no_stance() -> None:
 def test_cues_are_compiled_once() -> None:
     assert load_cues() is load_cues()
     assert [role for role, _ in load_cues().roles][-1] == "social_worker"
+
+
+# --- The prefilter (cue keys and gates) never loses a match ---------------------------------
+#
+# `identify_practitioner` and `detect_stance` skip a cue when its keys or its gate show it
+# cannot match. The reference below is the plain algorithm: each role's (and each stance's)
+# cues joined in one case-insensitive alternation, searched over the whole comment.
+
+
+def _reference(text: str) -> tuple[PractitionerClaim | None, StanceCue]:
+    cues = load_cues()
+    folded = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    claim = None
+    for role, pattern in cues.roles:
+        match = pattern.search(folded)
+        if match:
+            claim = PractitionerClaim(role=role, cue=text[match.start() : match.end()].strip())
+            break
+    stance = StanceCue(stance="none", cue="")
+    best: tuple[int, int] | None = None
+    for rank, (name, pattern) in enumerate((("disagree", cues.disagree), ("agree", cues.agree))):
+        match = pattern.search(folded)
+        if match and (best is None or (match.start(), rank) < best):
+            best = (match.start(), rank)
+            stance = StanceCue(stance=name, cue=text[match.start() : match.end()].strip())  # type: ignore[arg-type]
+    return claim, stance
+
+
+def _cue_words() -> list[str]:
+    """Every literal word in the cue file's regexes: sentences of them hit many cues."""
+    cues = load_cues()
+    patterns = [pattern for _, pattern in cues.roles] + [cues.agree, cues.disagree]
+    words = set()
+    for pattern in patterns:
+        words.update(re.findall(r"[a-z'+%0-9-]+", re.sub(r"\\.", " ", pattern.pattern)))
+    return sorted(words)
+
+
+_SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", "! ", "? ", " – ", "’"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_cue_words()), st.sampled_from(_SEPARATORS), st.booleans()),
+        max_size=40,
+    )
+)
+def test_prefilter_keeps_every_match(words: list[tuple[str, str, bool]]) -> None:
+    text = "".join((word.capitalize() if upper else word) + sep for word, sep, upper in words)
+    assert (identify_practitioner(text), detect_stance(text, is_reply=True)) == _reference(text)
+
+
+def test_prefilter_on_the_fixture_comments() -> None:
+    for path in SEEDS:
+        for article in load_file(path):
+            for comment in article.comments:
+                text = comment.text
+                assert (identify_practitioner(text), detect_stance(text, True)) == _reference(text)
+
+
+def test_every_cue_found_by_its_own_search() -> None:
+    # The test phrases above match many cues; the filtered search of every cue must agree
+    # with the plain search of that cue on each of them.
+    phrases = [text for text, _, _ in ROLE_CASES + STANCE_CASES] + [
+        "Well said. I was a retired social worker, and I manage a safeguarding team.",
+        "Couldn't agree more: as a locum my caseload was 30. I work in an early help team.",
+        "That's not true, you're wrong. My last locum post; 20 years in social work.",
+    ]
+    for phrase in phrases:
+        lowered = phrase.replace("’", "'").lower()
+        for cue in [c for _, cues in load_cues().role_cues for c in cues] + [
+            c for _, c in load_cues().stance_cues
+        ]:
+            found, plain = cue.search(lowered, {}), cue.pattern.search(lowered)
+            assert (found and found.span()) == (plain and plain.span()), cue.pattern.pattern

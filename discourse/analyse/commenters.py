@@ -4,6 +4,13 @@ Commenters often say who they are ("as a locum", "I manage a safeguarding team")
 say where they stand ("couldn't agree more", "I get the point you make but …"). The cue
 phrases are data, in ``discourse/data/commenter_cues.toml``; this module compiles them once
 per process and reports the first cue found, in the commenter's own words, as evidence.
+
+Speed: most comments hold no cue at all, yet Python's regex engine tries every cue at every
+position of the comment (~250 µs for the stance cues of one comment). So each cue also
+carries *keys*, literal strings worked out from the cue's regex at load time
+(``regex_keys.required_keys``), one of which is a substring of every text the cue can match.
+A cue is searched only when one of its keys occurs in the comment; usually none does, and
+the check is a few ``in`` tests.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast, get_args
 
+from discourse.analyse.regex_keys import required_keys
 from discourse.analyse.results import PractitionerClaim, PractitionerRole, Stance, StanceCue
 from discourse.errors import DiscourseError
 from discourse.resources import read_data_text
@@ -26,62 +34,107 @@ NO_STANCE = StanceCue(stance="none", cue="")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Curly apostrophes are straightened before matching so one cue covers both spellings; the
 # replacement keeps every character's position, so a match's span points at the original text.
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_APOSTROPHES = ("’", "‘", "ʼ")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ESCAPE = re.compile(r"\\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue, compiled case-sensitively for lower-cased text, with its prefilter keys.
+
+    ``clauses`` (from ``regex_keys.required_keys``): any text the cue matches holds, for each
+    clause, at least one of its lower-case keys. A cue with no clauses is searched in every text.
+    ``gate``: the pattern of the placeholder the cue starts with (``{self}…``), when every
+    match of the cue starts with a match of it (see `_gate`); the 12 ``{self}`` cues then
+    cost one search for ``{self}`` in a comment that has none, the usual case.
+    """
+
+    pattern: re.Pattern[str]
+    clauses: tuple[tuple[str, ...], ...]
+    gate: re.Pattern[str] | None
+
+    def search(self, lowered: str, gates: dict[re.Pattern[str], int]) -> re.Match[str] | None:
+        """The cue's leftmost match in lower-cased text, skipping the search when it cannot
+        match: a key of some clause is missing, or the cue's gate has no match.
+
+        Args:
+            lowered: the comment, lower-cased (see `_lowered`).
+            gates: where each gate first matches in ``lowered`` (-1: nowhere), filled in
+                as gates are first needed, so cues sharing a gate search for it once.
+        """
+        for clause in self.clauses:
+            for key in clause:
+                if key in lowered:
+                    break
+            else:
+                return None
+        start = 0
+        if self.gate is not None:
+            start = gates.get(self.gate, -2)
+            if start == -2:
+                found = self.gate.search(lowered)
+                start = gates[self.gate] = found.start() if found else -1
+            if start < 0:
+                return None
+        # Searching from the gate's first match is safe: \b, ^ and look-behinds still see
+        # the text before ``start``, and no match of the cue can begin before it.
+        return self.pattern.search(lowered, start)
 
 
 @dataclass(frozen=True, slots=True)
 class CommenterCues:
     """The compiled cue lists: practitioner roles in priority order, and stance cues.
 
-    Each list is compiled case-insensitively (``roles``, ``agree``, ``disagree``: right for any
-    text) and, for speed, case-sensitively for text already lower-cased (``*_lower``). The
-    engine matches lower-cased text against a case-sensitive pattern about twice as fast, and
-    one scan of ``any_role_lower`` (every role's cues in one alternation) tells that a comment
-    has no practitioner cue at all, which is the usual case, instead of one scan per role.
+    ``roles``, ``agree`` and ``disagree`` join each list's cues in one case-insensitive
+    alternation: right for any text. The engine matches lower-cased text against a
+    case-sensitive pattern about twice as fast, so each cue is also compiled on its own for
+    lower-cased text with its prefilter keys: ``role_cues`` per role in priority order, and
+    ``stance_cues`` (the disagree cues, then the agree cues, in file order).
     ``lower_ok`` is False if a cue holds a capital letter (the fast patterns would then miss).
     """
 
     roles: tuple[tuple[PractitionerRole, re.Pattern[str]], ...]
     agree: re.Pattern[str]
     disagree: re.Pattern[str]
-    roles_lower: tuple[tuple[PractitionerRole, re.Pattern[str]], ...]
-    any_role_lower: re.Pattern[str]
-    agree_lower: re.Pattern[str]
-    disagree_lower: re.Pattern[str]
-    any_stance_lower: re.Pattern[str]
+    role_cues: tuple[tuple[PractitionerRole, tuple[Cue, ...]], ...]
+    stance_cues: tuple[tuple[Stance, Cue], ...]
     lower_ok: bool
 
 
-def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, re.MULTILINE)
-
-
-def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.MULTILINE)
-
-
 def _lowered(text: str) -> str | None:
-    """``text`` lower-cased, when the fast case-sensitive cues match it exactly as the
-    case-insensitive ones match ``text``; else None.
+    """``text`` with straight apostrophes, lower-cased, when the fast case-sensitive cues match
+    it exactly as the case-insensitive ones match ``text``; else None.
 
     That holds when every non-ASCII character is uncased (quotes, dashes, £): ASCII letters
     lower-case one for one, while a cased non-ASCII letter may match an ASCII cue letter under
     ``re.IGNORECASE`` (the Kelvin sign matches "k", a dotless ı matches "i") or change length.
     """
-    for char in set(_NON_ASCII.findall(text)):
+    if text.isascii():
+        return text.lower()
+    folded = _straighten(text)
+    for char in set(_NON_ASCII.findall(folded)):
         if char.lower() != char or char.upper() != char:
             return None
-    return text.lower()
+    return folded.lower()
+
+
+def _straighten(text: str) -> str:
+    for apostrophe in _APOSTROPHES:
+        text = text.replace(apostrophe, "'")
+    return text
 
 
 def _fail(message: str) -> DiscourseError:
     return DiscourseError(message, path=f"discourse/data/{CUES_FILE}")
 
 
-def _compile(cues: Any, patterns: dict[str, str], where: str) -> re.Pattern[str]:
-    """Join a list of cue regexes into one case-insensitive alternation."""
+def _compile(cues: Any, patterns: dict[str, str], where: str) -> list[tuple[str, str]]:
+    """Expand and check a list of cue regexes.
+
+    Returns:
+        Each cue as written and with its ``{name}`` placeholders replaced.
+    """
     if not isinstance(cues, list) or not cues or not all(isinstance(c, str) for c in cues):
         raise _fail(f"{where}: 'cues' must be a non-empty list of strings")
 
@@ -91,17 +144,88 @@ def _compile(cues: Any, patterns: dict[str, str], where: str) -> re.Pattern[str]
             raise _fail(f"{where}: unknown pattern {{{name}}}")
         return patterns[name]
 
-    alternatives = []
+    expanded = []
     for cue in cues:
-        expanded = _PLACEHOLDER.sub(expand, cue)
+        regex = _PLACEHOLDER.sub(expand, cue)
         try:
-            re.compile(expanded)
+            re.compile(regex)
         except re.error as error:
             raise _fail(
                 f"{where}: cue {cue!r} is not a valid regular expression: {error}"
             ) from None
-        alternatives.append(f"(?:{expanded})")
-    return re.compile("|".join(alternatives), re.IGNORECASE | re.MULTILINE)
+        expanded.append((cue, regex))
+    return expanded
+
+
+def _either(cues: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One case-insensitive alternation of the cues, for text that cannot be lower-cased."""
+    return re.compile("|".join(f"(?:{regex})" for _, regex in cues), re.IGNORECASE | re.MULTILINE)
+
+
+_LEADING_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _has_top_level_bar(regex: str) -> bool:
+    """Whether ``regex`` has a "|" outside every group and character class."""
+    depth, at, in_class = 0, 0, False
+    while at < len(regex):
+        char = regex[at]
+        if char == "\\":
+            at += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            at += regex.startswith("^", at + 1)
+            at += regex.startswith("]", at + 1)  # a "]" first in the class is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        at += 1
+    return False
+
+
+def _gate(cue: str, regex: str, patterns: dict[str, str]) -> str | None:
+    """The pattern every match of ``regex`` (``cue`` expanded) starts with a match of, if any.
+
+    That is the pattern of a placeholder written first in the cue, provided the expansion
+    only appends to it: neither it nor the whole cue has a top-level "|" (which would split
+    the concatenation differently) and what follows it does not start with a quantifier
+    (which would repeat its last piece).
+    """
+    leading = _LEADING_PLACEHOLDER.match(cue)
+    if leading is None:
+        return None
+    pattern = patterns[leading.group(1)]
+    if (
+        regex[len(pattern) : len(pattern) + 1] in ("*", "+", "?", "{")
+        or _has_top_level_bar(pattern)
+        or _has_top_level_bar(regex)
+    ):
+        return None
+    return pattern
+
+
+def _fast(
+    cues: list[tuple[str, str]], patterns: dict[str, str], gates: dict[str, re.Pattern[str]]
+) -> tuple[Cue, ...]:
+    """The cues compiled for lower-cased text, with their keys and gates (shared by name)."""
+    compiled = []
+    for cue, regex in cues:
+        gate = _gate(cue, regex, patterns)
+        if gate is not None and gate not in gates:
+            gates[gate] = re.compile(gate, re.MULTILINE)
+        compiled.append(
+            Cue(
+                re.compile(regex, re.MULTILINE),
+                required_keys(regex),
+                None if gate is None else gates[gate],
+            )
+        )
+    return tuple(compiled)
 
 
 @cache
@@ -122,7 +246,7 @@ def load_cues() -> CommenterCues:
     if not isinstance(patterns, dict) or not all(isinstance(v, str) for v in patterns.values()):
         raise _fail("[patterns] must map names to strings")
     known_roles = get_args(PractitionerRole)
-    roles: list[tuple[PractitionerRole, re.Pattern[str]]] = []
+    roles: list[tuple[PractitionerRole, list[tuple[str, str]]]] = []
     for number, entry in enumerate(table.get("practitioner", []), start=1):
         role = entry.get("role")
         if role not in known_roles:
@@ -134,20 +258,30 @@ def load_cues() -> CommenterCues:
     stance = table.get("stance", {})
     agree = _compile(stance.get("agree"), patterns, "[stance] agree")
     disagree = _compile(stance.get("disagree"), patterns, "[stance] disagree")
-    every = [pattern for _, pattern in roles] + [agree, disagree]
+    every = [regex for _, cues in roles for _, regex in cues] + [
+        regex for _, regex in agree + disagree
+    ]
+    gates: dict[str, re.Pattern[str]] = {}
     return CommenterCues(
-        roles=tuple(roles),
-        agree=agree,
-        disagree=disagree,
-        roles_lower=tuple((role, _case_sensitive(pattern)) for role, pattern in roles),
-        any_role_lower=_either([pattern for _, pattern in roles]),
-        agree_lower=_case_sensitive(agree),
-        disagree_lower=_case_sensitive(disagree),
-        any_stance_lower=_either([agree, disagree]),
+        roles=tuple((role, _either(cues)) for role, cues in roles),
+        agree=_either(agree),
+        disagree=_either(disagree),
+        role_cues=tuple((role, _fast(cues, patterns, gates)) for role, cues in roles),
+        # Disagree first: at the same start, disagree wins (see `detect_stance`).
+        stance_cues=tuple(("disagree", cue) for cue in _fast(disagree, patterns, gates))
+        + tuple(("agree", cue) for cue in _fast(agree, patterns, gates)),
         lower_ok=not any(
-            character.isupper() for p in every for character in _ESCAPE.sub("", p.pattern)
+            character.isupper() for regex in every for character in _ESCAPE.sub("", regex)
         ),
     )
+
+
+# Why the key test cannot change a result: every text a cue matches holds one of its keys
+# (``regex_keys.required_keys``), so a cue none of whose keys occurs in the comment has no
+# match anywhere in it and would have lost to any cue that matches. Searching the cues one by
+# one and keeping the earliest start (the first cue in file order on a tie) picks the same
+# match as one search with the cues joined in an alternation, which returns the leftmost
+# match and, there, the first alternative that matches.
 
 
 def identify_practitioner(text: str) -> PractitionerClaim | None:
@@ -168,19 +302,24 @@ def identify_practitioner(text: str) -> PractitionerClaim | None:
         >>> identify_practitioner("As a locum I have seen ten councils.")
         PractitionerClaim(role='agency', cue='As a locum')
     """
-    folded = text.translate(_APOSTROPHES)
     cues = load_cues()
-    lowered = _lowered(folded) if cues.lower_ok else None
+    lowered = _lowered(text) if cues.lower_ok else None
     if lowered is None:
-        searched, roles = folded, cues.roles
-    elif cues.any_role_lower.search(lowered) is None:
+        folded = _straighten(text)
+        for role, pattern in cues.roles:
+            match = pattern.search(folded)
+            if match:
+                return PractitionerClaim(role=role, cue=text[match.start() : match.end()].strip())
         return None
-    else:
-        searched, roles = lowered, cues.roles_lower
-    for role, pattern in roles:
-        match = pattern.search(searched)
-        if match:
-            return PractitionerClaim(role=role, cue=text[match.start() : match.end()].strip())
+    gates: dict[re.Pattern[str], int] = {}
+    for role, role_cues in cues.role_cues:
+        found: re.Match[str] | None = None
+        for cue in role_cues:
+            match = cue.search(lowered, gates)
+            if match and (found is None or match.start() < found.start()):
+                found = match
+        if found:
+            return PractitionerClaim(role=role, cue=text[found.start() : found.end()].strip())
     return None
 
 
@@ -205,21 +344,22 @@ def detect_stance(text: str, is_reply: bool) -> StanceCue:
     """
     if not is_reply:
         return NO_STANCE
-    folded = text.translate(_APOSTROPHES)
     cues = load_cues()
-    lowered = _lowered(folded) if cues.lower_ok else None
-    searched, disagree, agree = folded, cues.disagree, cues.agree
-    if lowered is not None:
-        if cues.any_stance_lower.search(lowered) is None:
-            return NO_STANCE
-        searched, disagree, agree = lowered, cues.disagree_lower, cues.agree_lower
-    found: list[tuple[int, int, Stance, re.Match[str]]] = []
-    # Rank 0 beats rank 1 at the same start: disagree wins a tie.
-    for rank, stance, pattern in ((0, "disagree", disagree), (1, "agree", agree)):
-        match = pattern.search(searched)
-        if match:
-            found.append((match.start(), rank, cast(Stance, stance), match))
-    if not found:
+    lowered = _lowered(text) if cues.lower_ok else None
+    found: re.Match[str] | None = None
+    stance: Stance = "none"
+    if lowered is None:
+        folded = _straighten(text)
+        for cue_stance, pattern in (("disagree", cues.disagree), ("agree", cues.agree)):
+            match = pattern.search(folded)
+            if match and (found is None or match.start() < found.start()):
+                found, stance = match, cast(Stance, cue_stance)
+    else:
+        gates: dict[re.Pattern[str], int] = {}
+        for cue_stance, cue in cues.stance_cues:
+            match = cue.search(lowered, gates)
+            if match and (found is None or match.start() < found.start()):
+                found, stance = match, cue_stance
+    if found is None:
         return NO_STANCE
-    _, _, stance, match = min(found, key=lambda item: (item[0], item[1]))
-    return StanceCue(stance=stance, cue=text[match.start() : match.end()].strip())
+    return StanceCue(stance=stance, cue=text[found.start() : found.end()].strip())

@@ -1,0 +1,43 @@
+"""Literal keys of a regex: the keys found, and that no match ever lacks one of them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from discourse.analyse.regex_keys import required_keys
+
+CASES = [
+    (r"\bwell\s+said\b", (("well",), ("said",))),
+    # "nt" is too short to be worth testing.
+    (r"\bcould\s*n'?t\s+agree", (("could",), ("agree",))),
+    (r"(?:^|(?<=[.!?]))\s*exactly(?=\s*[.!,])", (("exactly",),)),
+    (r"\b(?:nonsense|rubbish)\b", (("rubbish", "nonsense"),)),
+    (r"x(?:ab){1,2}", (("xab", "xabab"),)),
+    (r"\+1\b", (("+1",),)),
+    (r"[^.!?]{0,60}", ()),
+    (r"(?:foo)?bar|baz", (("bar", "baz", "foobar"),)),
+    (r"(?:foo|\w+)bar", (("bar",),)),
+    (r"(\w)\1", ()),  # a backreference is not modelled: always searched
+    (r"(?i)agree", ()),  # nor an inline flag
+    (r"a{,3}b", (("b", "ab", "aab", "aaab"),)),
+    (r"a{x}b", ()),  # nor a "{" that Python reads as a literal
+]
+
+
+@pytest.mark.parametrize(("regex", "keys"), CASES)
+def test_required_keys(regex: str, keys: tuple[tuple[str, ...], ...]) -> None:
+    assert required_keys(regex) == keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abfortxwelsidcugn' .!?+1", max_size=40))
+def test_every_match_holds_a_key_of_every_clause(text: str) -> None:
+    # The promise a prefilter rests on: a text holding no key of some clause has no match.
+    for regex, _ in CASES:
+        if re.search(regex, text):
+            for clause in required_keys(regex):
+                assert any(key in text for key in clause), (regex, text, clause)
