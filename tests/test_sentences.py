@@ -152,8 +152,9 @@ SEPARATORS = st.sampled_from(["", " ", " ", " ", "  ", "\n", ". ", "? ", "! ", "
 
 @st.composite
 def blocks(draw: st.DrawFn) -> str:
+    lead = draw(st.sampled_from(["", " ", "\n  "]))
     parts = draw(st.lists(st.tuples(PIECES, SEPARATORS), min_size=1, max_size=30))
-    return "".join(piece + separator for piece, separator in parts)
+    return lead + "".join(piece + separator for piece, separator in parts)
 
 
 def _plain_punkt() -> object:
