@@ -267,3 +267,19 @@ def test_reply_time_is_24_hour_and_midnight_hour_is_zero() -> None:
         "00:15",
         "12:05",
     ]
+
+
+def test_header_and_credit_prefilters_keep_their_lines() -> None:
+    from discourse.ingest.patterns import load_patterns
+    from discourse.ingest.thread import parse_header
+
+    patterns = load_patterns()
+    # A header may end with its time's "pm"/"PM" rather than "#"; other lines never reach
+    # the full header pattern.
+    header = parse_header("• Mark April 17, 2022 at 10:47 PM", patterns, strict=False)
+    assert header is not None and header.author == "Mark"
+    # Credits are found whatever their case (the prefilter reads the lower-cased line).
+    assert patterns.is_credit("PICTURE: Phil Nash")
+    assert patterns.is_credit("Town hall (Photo by Phil Nash")
+    assert patterns.is_credit("Town hall / SHUTTERSTOCK")
+    assert not patterns.is_credit("The council said the picture was mixed.")

@@ -107,3 +107,14 @@ def test_the_gazetteer_names_153_current_authorities() -> None:
     current = [line for line in entries if line not in historical]
     assert len(current) == 153
     assert len({line.split("|")[0] for line in entries}) == len(entries)
+
+
+def test_prefiltered_cues_are_found_in_any_case() -> None:
+    # Each of these passes a substring prefilter on the lower-cased text before its pattern.
+    assert find_inspection_type(["OFSTED'S FOCUSED VISIT found progress."]) == "focused visit"
+    assert find_inspection_type(["The JTAI found gaps."]) == "joint targeted area inspection"
+    assert find_inspection_type(["The JTAİ found gaps."]) == "joint targeted area inspection"
+    assert find_rating(["Services were rated INADEQUATE."]) == "inadequate"
+    assert find_councils(["Barset’s Children’s Services improved."]) == ("Barset",)
+    assert find_councils(["Barset’s CHILDREN’S SERVICES improved."]) == ("Barset",)
+    assert find_councils(["Ofsted praised Barset City Council."]) == ("Barset",)

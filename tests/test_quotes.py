@@ -117,3 +117,68 @@ def test_an_unclosed_quote_not_continued_ends_with_its_paragraph() -> None:
 def test_straight_quote_marks_pair_up() -> None:
     texts = ['He said: "It is clear that we failed." Then "it" was over.']
     assert quoted_texts(texts) == [['"It is clear that we failed."'], ['"it"']]
+
+
+def test_before_match_is_the_search_it_replaces() -> None:
+    """The linear search for the speaker before a mark gives ``before.search``'s match."""
+    import random
+
+    from discourse.analyse import quotes
+
+    patterns = quotes._attribution_patterns()
+    verbs = quotes._verb_pattern()
+    words = [
+        "said",
+        "told",
+        "inspectors",
+        "pointed out",
+        "the council",
+        "also",
+        "that",
+        "to",
+        "Ofsted",
+        ",",
+        ":",
+        ";",
+        ".",
+        "?",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        " ",
+        "\t",
+        "x" * 70,
+        "unsaid",
+        "reports",
+        "a",
+        "spokesperson",
+        "found",
+        "-",
+        "in a statement",
+    ]
+    chooser = random.Random(6)
+    for _ in range(3000):
+        lead = "".join(
+            chooser.choice(words) + chooser.choice(["", " ", ", "])
+            for _ in range(chooser.randint(1, 30))
+        ) + chooser.choice(["", ":", ",", ": "])
+        expected = (
+            patterns.before.search(lead) if verbs.search(lead[-quotes.VERB_REACH :]) else None
+        )
+        found = quotes._before_match(lead, patterns)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict())
+        ), lead
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The first "said" is behind a stop (";"): the speaker is the one after it.
+        ("They met; the council said: “It is clear.”", "the council"),
+    ],
+)
+def test_speaker_before_a_mark(text: str, speaker: str) -> None:
+    assert find_quotes([text])[0].speaker == speaker

@@ -256,3 +256,9 @@ def test_a_heading_inside_a_running_quote_is_the_speaker() -> None:
 def test_misaligned_sentences_are_refused() -> None:
     with pytest.raises(ValueError, match="2 blocks but 1"):
         attribute_voices(paragraphs("One.", "Two."), [split_sentences("One.")])
+
+
+def test_actors_are_found_in_any_case_behind_the_key_word_prefilter() -> None:
+    text = "OFSTED FOUND caseloads too high. THE COUNCIL SAID it would act."
+    voices = attribute_voices([BodyBlock("paragraph", text)], [split_sentences(text)])
+    assert [v.voice for v in voices[0]] == ["inspectorate", "council"]

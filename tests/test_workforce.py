@@ -155,3 +155,23 @@ def test_each_figure_takes_the_council_named_last() -> None:
 def test_headings_are_not_read() -> None:
     body = [BodyBlock("heading", "Vacancy rate of 40%")]
     assert extract_statistics(body, ["Leeds"]) == ()
+
+
+def test_shares_in_words_are_read_in_any_case() -> None:
+    # No digit: only the number-word pattern runs, behind a substring prefilter.
+    text = "HALF OF social workers are agency staff."
+    rows = extract_statistics([BodyBlock("paragraph", text)], [])
+    assert [(row.metric, row.value) for row in rows] == [("agency_rate", 50.0)]
+
+
+def test_sentences_given_by_the_caller_give_the_same_rows() -> None:
+    from discourse.analyse.sentences import split_sentences
+
+    for article in [*load_file(SEED_000), *load_file(SEED_001), *load_file(SEED_002)]:
+        councils = ("St Helens", "Wakefield")
+        split = [split_sentences(block.text) for block in article.body]
+        assert extract_statistics(article.body, councils, split) == extract_statistics(
+            article.body, councils
+        )
+    with pytest.raises(ValueError, match="sentence lists"):
+        extract_statistics([BodyBlock("paragraph", "Text.")], [], [])

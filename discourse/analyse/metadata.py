@@ -16,13 +16,14 @@ Reads the title, standfirst and body (never the comments: commenters name other 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article
+from discourse.prefilter import lowered
 from discourse.resources import read_data_text
 
 COUNCILS_FILE = "councils.txt"
@@ -56,6 +57,10 @@ _RATING_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+# Every branch of _RATING_CONTEXT holds a rating, and every rating one of these words: a text
+# whose lower-cased form holds none of them states no rating (discourse.prefilter).
+_RATING_WORDS = ("outstanding", "good", "improvement", "inadequate")
+
 _TYPES: dict[InspectionType, tuple[str, ...]] = {
     "joint targeted area inspection": (
         r"joint targeted area inspections?",
@@ -77,6 +82,15 @@ _TYPES: dict[InspectionType, tuple[str, ...]] = {
         r"inspections? of local authority children’s services",
     ),
 }
+# Each pattern above, as searched: a whole word or phrase, any case.
+_TYPE_PATTERNS: tuple[tuple[InspectionType, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"\b{pattern}\b", re.IGNORECASE))
+    for kind, patterns in _TYPES.items()
+    for pattern in patterns
+)
+# Every pattern of _TYPES and _BARE_INSPECTION holds one of these words: a text whose
+# lower-cased form holds none of them names no inspection (discourse.prefilter).
+_TYPE_WORDS = ("inspection", "jtai", "visit", "monitoring")
 _BARE_INSPECTION = re.compile(r"\binspection\b(?!\s+(?:type|framework|regime))", re.IGNORECASE)
 # A mention of an earlier inspection: a marker word a few words before it ("previous
 # monitoring visit", "after a critical focused visit") or a year right after it ("the full
@@ -92,13 +106,32 @@ _PATTERN_NAME = (
     r"(?P<name>(?:[A-Z][\w’'&-]*\.?\s+(?:(?:of|upon|on|and|with|under|in)\s+)?){0,3}"
     r"[A-Z][\w’'-]*?)"
 )
-_COUNCIL_PATTERNS = (
-    re.compile(
-        _PATTERN_NAME + r"(?:’s|'s)?\s+(?:(?:City|County|Borough|Metropolitan Borough|District)"
-        r"\s+)?Council\b"
+
+
+def _may_name_children(text: str) -> bool:
+    folded = lowered(text)
+    return folded is None or "children" in folded
+
+
+# Each pattern, with a test that is False only when the pattern cannot match: the word it
+# needs (case-sensitive "Council" and "Children"; any case for "children", see
+# discourse.prefilter) is not in the text. Most texts are rejected by it.
+_COUNCIL_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
+    (
+        re.compile(
+            _PATTERN_NAME + r"(?:’s|'s)?\s+(?:(?:City|County|Borough|Metropolitan Borough|District)"
+            r"\s+)?Council\b"
+        ),
+        lambda text: "Council" in text,
     ),
-    re.compile(_PATTERN_NAME + r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)"),
-    re.compile(_PATTERN_NAME + r"\s+Children(?:’s|'s)\s+Services\b"),
+    (
+        re.compile(_PATTERN_NAME + r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)"),
+        _may_name_children,
+    ),
+    (
+        re.compile(_PATTERN_NAME + r"\s+Children(?:’s|'s)\s+Services\b"),
+        lambda text: "Children" in text,
+    ),
 )
 # Capitalised words that open a sentence or name a body, never a place.
 _NOT_PLACES = frozenset(
@@ -162,12 +195,18 @@ def _gazetteer() -> _Gazetteer:
         for name in names:
             canonical[_key(name)] = names[0]
     variants = []
+    initials: set[str] = set()
     for name in {name for line in _lines(COUNCILS_FILE) for name in line[1].split("|")}:
-        words = [re.escape(word.rstrip(".,")) for word in name.split()]
+        words = [word.rstrip(".,") for word in name.split()]
         # "St Helens" is also "St. Helens"; a comma in a list-like name is optional.
-        variants.append((len(name), r"\.?,?\s+".join(words)))
+        variants.append((len(name), r"\.?,?\s+".join(map(re.escape, words))))
+        initials.add(words[0][:1])
     alternation = "|".join(body for _, body in sorted(variants, reverse=True))
-    return _Gazetteer(re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), canonical)
+    # A match starts with the first character of a name (case-sensitive). Testing that
+    # first is implied by the alternation, so it changes no match; it spares the engine
+    # trying every name at every position of a text.
+    initial = f"(?=[{re.escape(''.join(sorted(initials)))}])" if "" not in initials else ""
+    return _Gazetteer(re.compile(rf"{initial}(?<![\w-])(?:{alternation})(?![\w-])"), canonical)
 
 
 def _article_text(article: Article) -> list[str]:
@@ -194,7 +233,9 @@ def find_councils(texts: list[str]) -> tuple[str, ...]:
         for match in gazetteer.pattern.finditer(text):
             listed.append((match.start(), match.end()))
             found.append((order, match.start(), gazetteer.canonical[_key(match.group(0))]))
-        for pattern in _COUNCIL_PATTERNS:
+        for pattern, needed in _COUNCIL_PATTERNS:
+            if not needed(text):
+                continue
             for match in pattern.finditer(text):
                 # A listed name found again by a pattern ("… and Poole Council") is not new.
                 if any(left < match.end("name") <= right for left, right in listed):
@@ -231,6 +272,9 @@ def find_rating(texts: list[str]) -> Rating | None:
         'inadequate'
     """
     for text in texts:
+        folded = lowered(text)
+        if folded is not None and not any(word in folded for word in _RATING_WORDS):
+            continue
         match = _RATING_CONTEXT.search(text)
         if match is not None:
             word = match["rating"] or match["quoted"] or match["phrase"] or match["before"]
@@ -252,14 +296,16 @@ def find_inspection_type(texts: list[str]) -> InspectionType | None:
     scores: dict[InspectionType, float] = {}
     first: dict[InspectionType, tuple[int, int]] = {}
     for order, text in enumerate(texts):
+        folded = lowered(text)
+        if folded is not None and not any(word in folded for word in _TYPE_WORDS):
+            continue
         covered: list[tuple[int, int]] = []
-        for kind, patterns in _TYPES.items():
-            for pattern in patterns:
-                for match in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE):
-                    covered.append((match.start(), match.end()))
-                    weight = 0.5 if _is_past(text, match.start(), match.end()) else 1.0
-                    scores[kind] = scores.get(kind, 0.0) + weight
-                    first.setdefault(kind, (order, match.start()))
+        for kind, pattern in _TYPE_PATTERNS:
+            for match in pattern.finditer(text):
+                covered.append((match.start(), match.end()))
+                weight = 0.5 if _is_past(text, match.start(), match.end()) else 1.0
+                scores[kind] = scores.get(kind, 0.0) + weight
+                first.setdefault(kind, (order, match.start()))
         for match in _BARE_INSPECTION.finditer(text):
             if any(left <= match.start() < right for left, right in covered):
                 continue

@@ -33,6 +33,8 @@ CUES_FILE = "voice_cues.toml"
 # letter.", "…,” she added on Tuesday.").
 _AFTER_VERB = "in|on|at|last|this|yesterday|today|when|after|before|of|about|following|to|as|while"
 # A phrase opening a relative clause is not a speaker ("…”, which it said was …").
+# Where a sentence ends in the text before a quote mark (its attribution starts after).
+_SENTENCE_END = re.compile(r"(?<=[.!?”])\s+")
 _NOT_SPEAKER = re.compile(r"^(?:which|who|that|where|when|while|whom|whose|what)\b", re.I)
 
 AttributionPlace = Literal["before", "after", "none"]
@@ -41,6 +43,10 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘‚"
 _SINGLE_CLOSE = "’"
+# Every character ``_opening_mark`` or ``_closing_mark`` can accept.
+_MARK = re.compile(
+    "[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'") + "]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +104,33 @@ VERB_REACH = 120
 LEAD_WINDOW = 400
 
 
+# The characters a speaker before the mark cannot contain (its character class below).
+_SPEAKER_STOPS = '.!?:;“”"‘'
+# The longest speaker before the mark (the bound of its character class below).
+SPEAKER_CHARS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The attribution patterns, compiled once (``_attribution_patterns``)."""
+
+    before: re.Pattern[str]
+    # ``before`` without its leading speaker: where the "said …:" part of it can start.
+    before_tail: re.Pattern[str]
+    label: re.Pattern[str]
+    after: re.Pattern[str]
+
+
 @cache
-def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _attribution_patterns() -> _Patterns:
     verbs = _verb_alternation()
     # Before the opening mark: "<speaker> [also] said[ that| to X]:" or "<speaker>:".
-    before = re.compile(
-        rf"(?P<speaker>[^.!?:;“”\"‘]{{1,120}}?)[\s,]+(?:also\s+|then\s+|later\s+)?"
-        rf"(?P<verb>{verbs})\b(?P<rest>[^.!?:;“”\"]{{0,40}}?)\s*[:,]?\s*$",
-        re.IGNORECASE,
+    before_tail = (
+        rf"[\s,]+(?:also\s+|then\s+|later\s+)?"
+        rf"(?P<verb>{verbs})\b(?P<rest>[^.!?:;“”\"]{{0,40}}?)\s*[:,]?\s*$"
     )
+    speaker = rf"(?P<speaker>[^{re.escape(_SPEAKER_STOPS)}]{{1,{SPEAKER_CHARS}}}?)"
+    before = re.compile(speaker + before_tail, re.IGNORECASE)
     label = re.compile(r"(?P<speaker>[^.!?:;“”\"‘’]{1,60}?)\s*:\s*$")
     # After the closing mark: "[,] <speaker> said" or "[,] said <speaker>".
     after = re.compile(
@@ -115,7 +139,7 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
         rf"|(?P<verb2>{verbs})\s+(?P<speaker2>[^.!?;:“”\"‘]{{1,80}}?)\s*(?=[.!?,;]|$))",
         re.IGNORECASE,
     )
-    return before, label, after
+    return _Patterns(before, re.compile(before_tail, re.IGNORECASE), label, after)
 
 
 @cache
@@ -185,7 +209,10 @@ def _scan_block(
     continued = False
     if open_mark is not None and index < len(text) and _opening_mark(text, index) == open_mark:
         current, start, index, continued = open_mark, index, index + 1, True
-    while index < len(text):
+    # Only quote marks can open, close or restart a quote: every other character leaves the
+    # state as it is, so the loop visits the marks alone.
+    for found in _MARK.finditer(text, index):
+        index = found.start()
         if current is None:
             kind = _opening_mark(text, index)
             if kind is not None:
@@ -197,7 +224,6 @@ def _scan_block(
             # A new opening mark inside an open quote: the writer forgot to close the first.
             spans.append((start, index, True, current))
             start = index
-        index += 1
     if current is not None:
         spans.append((start, len(text.rstrip()), False, current))
     return continued, spans
@@ -209,20 +235,55 @@ def _clean_speaker(speaker: str) -> str | None:
     return speaker or None
 
 
+def _speaker_start(lead: str, patterns: _Patterns) -> int | None:
+    """Where ``patterns.before.search(lead)`` would start its match, found in linear time.
+
+    ``before`` is a lazy speaker (1 to SPEAKER_CHARS characters, none of _SPEAKER_STOPS)
+    followed by ``before_tail`` (", said …:" up to the end). ``search`` tries every start
+    and, from each, every speaker length: quadratic in the lead, with the whole verb
+    alternation tried at each step. The same answer, directly: let q be the positions where
+    ``before_tail`` matches, in order. A start s is matched iff the first such q after s is
+    at most SPEAKER_CHARS away and no stop character lies in ``lead[s:q]`` (a later q would
+    need the same characters as speaker, and more). So, q by q, the smallest start that
+    reaches it is the leftmost start of ``search``, if it lies before q; the starts between
+    the previous q and this one can reach no other q first.
+    """
+    low = 0
+    found = patterns.before_tail.search(lead)
+    while found is not None:
+        end = found.start()
+        stop = max(lead.rfind(char, 0, end) for char in _SPEAKER_STOPS)
+        start = max(low, end - SPEAKER_CHARS, stop + 1)
+        if start < end:
+            return start
+        low = end
+        found = patterns.before_tail.search(lead, end + 1)
+    return None
+
+
+def _before_match(lead: str, patterns: _Patterns) -> re.Match[str] | None:
+    """``patterns.before.search(lead)``, when a reporting verb lies within VERB_REACH."""
+    start = _speaker_start(lead, patterns)
+    # Most leads hold no "<verb> …" reaching the mark at all and stop here. A lead that does
+    # also needs a verb in its last VERB_REACH characters (as it always has; a cheap test).
+    if start is None or not _verb_pattern().search(lead[-VERB_REACH:]):
+        return None
+    # Matching at the start ``search`` would reach first is exactly the match it returns:
+    # ``search`` runs this same attempt there (the pattern has no anchor but ``$``).
+    return patterns.before.match(lead, start)
+
+
 def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
     """The speaker named before a quote opening at ``start``: "X said: “…"."""
-    before_pattern, label_pattern, _ = _attribution_patterns()
+    patterns = _attribution_patterns()
     # Only the clause the quote belongs to: from the last sentence end. An attribution is at
     # most LEAD_WINDOW characters long, so only that much text before the mark is read: splitting
     # and searching all the text before every quote made long articles quadratic.
     lead = text[max(0, start - LEAD_WINDOW) : start]
-    lead = re.split(r"(?<=[.!?”])\s+", lead)[-1]
+    lead = _SENTENCE_END.split(lead)[-1]
     if not lead.strip():
         return None
-    # The full pattern is slow (a lazy speaker tried from every position); most leads hold no
-    # reporting verb within reach of the mark at all, and those are skipped at once.
-    tail = lead[-VERB_REACH:]
-    match = before_pattern.search(lead) if _verb_pattern().search(tail) else None
+    match = _before_match(lead, patterns)
     if match is not None:
         speaker = _clean_speaker(match["speaker"])
         # "Ofsted found the council faced “…" is a partial quote, not an attribution:
@@ -242,7 +303,7 @@ def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
             and not _NOT_SPEAKER.match(speaker)
         ):
             return speaker, match.group(0).strip(" ,:")
-    match = label_pattern.fullmatch(lead.strip())
+    match = patterns.label.fullmatch(lead.strip())
     if match is not None and len(match["speaker"].split()) <= 6:
         speaker = _clean_speaker(match["speaker"])
         if speaker:
@@ -252,7 +313,7 @@ def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
 
 def _after_attribution(text: str, end: int) -> tuple[str, str] | None:
     """The speaker named after a quote closing at ``end``: "…,” the report states."."""
-    _, _, after_pattern = _attribution_patterns()
+    after_pattern = _attribution_patterns().after
     tail = text[end:]
     inner_end = text[max(0, end - 2) : end]
     # An attribution follows a quote that ends in a comma (or ? !) or is followed by one.

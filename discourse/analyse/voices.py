@@ -54,6 +54,7 @@ from discourse.analyse.results import Sentence, Voice, VoiceAttribution
 from discourse.analyse.workforce import mentions_workforce_figure
 from discourse.errors import DiscourseError
 from discourse.model import BodyBlock
+from discourse.prefilter import lowered
 from discourse.resources import read_data_text
 
 CUES_FILE = "voice_cues.toml"
@@ -78,6 +79,9 @@ class _Cues:
     lead_in: re.Pattern[str]
     pronouns: frozenset[str]
     person: re.Pattern[str]
+    # Per voice, one word of each actor phrase (lower case): every match of the voice's
+    # actor pattern holds one of them (see ``_may_name``).
+    keys: dict[Voice, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,7 @@ def _cues() -> _Cues:
     speaker: dict[Voice, tuple[re.Pattern[str], ...]] = {}
     mention: dict[Voice, re.Pattern[str]] = {}
     subject_only: set[Voice] = set()
+    keys: dict[Voice, tuple[str, ...]] = {}
     for voice in _ACTOR_VOICES:
         entry = voices.get(voice)
         if not isinstance(entry, dict):
@@ -142,6 +147,14 @@ def _cues() -> _Cues:
         else:
             subject_only.add(voice)
         mention[voice] = re.compile(actor, re.IGNORECASE)
+        # The actor pattern matches a phrase's words literally (only the spaces and
+        # apostrophes between them vary), so a match holds each word of its phrase.
+        words = {
+            max(re.findall(r"\w+", phrase.lower()), key=len)
+            for phrase in _strings(entry, "actors", f"[voices.{voice}] ")
+        }
+        # A word holding another key ("councillor", "council") adds nothing to the test.
+        keys[voice] = tuple(sorted(w for w in words if not any(k != w and k in w for k in words)))
         speaker[voice] = tuple(re.compile(form, re.IGNORECASE) for form in forms)
     pronouns = [p.lower() for p in _strings(table, "pronouns", "")]
     continuation = re.compile(
@@ -174,7 +187,19 @@ def _cues() -> _Cues:
         lead_in,
         frozenset(pronouns),
         person,
+        keys,
     )
+
+
+def _may_name(voice: Voice, folded: str | None) -> bool:
+    """False only when no actor of ``voice`` occurs in the text ``folded`` was made from.
+
+    ``folded`` is ``discourse.prefilter.lowered(text)``: a case-insensitive match of an
+    actor is then a substring of it, and so is the key word of the actor's phrase. Every
+    speaker pattern of a voice contains its actor pattern, so a text that fails this test
+    is searched with none of them (most sentences name one or two voices at most).
+    """
+    return folded is None or any(key in folded for key in _cues().keys[voice])
 
 
 def _first_actor(text: str, *, practitioners: bool) -> tuple[int, Voice, str] | None:
@@ -185,8 +210,11 @@ def _first_actor(text: str, *, practitioners: bool) -> tuple[int, Voice, str] | 
     """
     cues = _cues()
     best: tuple[int, Voice, str] | None = None
+    folded = lowered(text)
     for voice, pattern in cues.mention.items():
         if voice in cues.subject_only and not practitioners:
+            continue
+        if not _may_name(voice, folded):
             continue
         match = pattern.search(text)
         if match is not None and (best is None or match.start() < best[0]):
@@ -351,7 +379,10 @@ class _Attributor:
         """The first speaker named as the subject or agent of a reporting verb."""
         cues = _cues()
         best: tuple[int, Voice, str] | None = None
+        folded = lowered(text)
         for voice, patterns in cues.speaker.items():
+            if not _may_name(voice, folded):
+                continue
             for pattern in patterns:
                 match = pattern.search(text)
                 if match is not None and (best is None or match.start() < best[0]):
@@ -379,6 +410,8 @@ def _reported_practitioners(text: str) -> str | None:
     sentence is theirs. Only the sentence's own opening counts (at most one word, such as
     "However", before the actor): practitioners named later are what it is about.
     """
+    if not _may_name("practitioner", lowered(text)):
+        return None
     for pattern in _cues().speaker["practitioner"]:
         match = pattern.search(text)
         if match is not None and len(re.findall(r"\w+", text[: match.start()])) <= 1:

@@ -32,10 +32,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from discourse.analyse.results import Statistic
+from discourse.analyse.results import Sentence, Statistic
 from discourse.analyse.sentences import split_sentences
 from discourse.errors import DiscourseError
 from discourse.model import BodyBlock
+from discourse.prefilter import lowered
 from discourse.resources import read_data_text
 
 METRICS_FILE = "workforce_metrics.toml"
@@ -57,6 +58,17 @@ _ORDINAL_OR_DATE = re.compile(
     r"October|November|December|years?|months?|weeks?|days?|hours?|am|pm)\b",
     re.IGNORECASE,
 )
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_RE = re.compile(_NUMBER)
+# "17 and 13.6 per cent": the sign after the last number applies to all of them.
+_LISTED_PERCENT = re.compile(
+    rf"(?P<list>(?:(?:{_NUMBER})\s*(?:,|and|,\s*and)\s*)+)(?P<last>{_NUMBER}){_PERCENT_SIGN}",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"(?<![\d.£])(?P<number>{_NUMBER}){_PERCENT_SIGN}", re.IGNORECASE)
+_BARE_NUMBER = re.compile(rf"(?<![\d.£,])(?P<number>{_NUMBER})(?![\d%])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +188,16 @@ def _metric_of_cue(matched: str) -> str:
     raise DiscourseError(f"cue {matched!r} has no metric", path=METRICS_FILE)
 
 
+def _may_hold_number_word(sentence: str, tables: _Tables) -> bool:
+    """False only when ``number_word_pattern`` cannot match ``sentence``.
+
+    The pattern is the number words, literally (single spaces), case-insensitively: a match
+    is a substring of the lower-cased sentence (``discourse.prefilter``).
+    """
+    folded = lowered(sentence)
+    return folded is None or any(word in folded for word in tables.number_words)
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -183,6 +205,14 @@ def _number(text: str) -> float:
 def _values(sentence: str) -> list[_Value]:
     """Every candidate value in a sentence, in order, with years left out."""
     tables = _tables()
+    # Money, percentages, years and bare numbers all need a digit (``_NUMBER``, ``_YEAR``);
+    # a share in words needs one of the number words. Most sentences hold neither, and the
+    # patterns below (each tried at every position) are skipped for them; skipping a pattern
+    # that cannot match leaves the others' results, and their order of claiming, unchanged.
+    digits = _DIGIT.search(sentence) is not None
+    words = _may_hold_number_word(sentence, tables)
+    if not digits and not words:
+        return []
     found: list[_Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -194,30 +224,28 @@ def _values(sentence: str) -> list[_Value]:
             found.append(_Value(start, end, value, unit))
             taken.append((start, end))
 
-    for match in tables.money_pattern.finditer(sentence):
-        scale = tables.multipliers.get((match["scale"] or "").lower(), 1.0)
-        add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
-    # "17 and 13.6 per cent": the sign after the last number applies to all of them.
-    listed = re.compile(
-        rf"(?P<list>(?:(?:{_NUMBER})\s*(?:,|and|,\s*and)\s*)+)(?P<last>{_NUMBER}){_PERCENT_SIGN}",
-        re.IGNORECASE,
-    )
-    for match in listed.finditer(sentence):
-        for number in re.finditer(_NUMBER, match["list"]):
-            start = match.start("list") + number.start()
-            add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
-        add(match.start("last"), match.end(), _number(match["last"]), "percent")
-    for match in re.finditer(rf"(?<![\d.£])(?P<number>{_NUMBER}){_PERCENT_SIGN}", sentence, re.I):
-        add(match.start(), match.end(), _number(match["number"]), "percent")
-    for match in tables.number_word_pattern.finditer(sentence):
-        value = tables.number_words[match["words"].lower()]
-        add(match.start(), match.end("words"), value, "percent")
-    years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence)]
-    for match in re.finditer(rf"(?<![\d.£,])(?P<number>{_NUMBER})(?![\d%])", sentence):
-        inside_year = any(left <= match.start() < right for left, right in years)
-        if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
-            continue
-        add(match.start(), match.end(), _number(match["number"]), "number")
+    if digits:
+        for match in tables.money_pattern.finditer(sentence):
+            scale = tables.multipliers.get((match["scale"] or "").lower(), 1.0)
+            add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
+        for match in _LISTED_PERCENT.finditer(sentence):
+            for number in _NUMBER_RE.finditer(match["list"]):
+                start = match.start("list") + number.start()
+                add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
+            add(match.start("last"), match.end(), _number(match["last"]), "percent")
+        for match in _PERCENT.finditer(sentence):
+            add(match.start(), match.end(), _number(match["number"]), "percent")
+    if words:
+        for match in tables.number_word_pattern.finditer(sentence):
+            value = tables.number_words[match["words"].lower()]
+            add(match.start(), match.end("words"), value, "percent")
+    if digits:
+        years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence)]
+        for match in _BARE_NUMBER.finditer(sentence):
+            inside_year = any(left <= match.start() < right for left, right in years)
+            if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
+                continue
+            add(match.start(), match.end(), _number(match["number"]), "number")
     found.sort(key=lambda value: value.start)
     return found
 
@@ -419,7 +447,9 @@ def mentions_workforce_figure(sentence: str) -> bool:
 
 
 def extract_statistics(
-    blocks: Sequence[BodyBlock], councils: Sequence[str]
+    blocks: Sequence[BodyBlock],
+    councils: Sequence[str],
+    sentences: Sequence[Sequence[Sentence]] | None = None,
 ) -> tuple[Statistic, ...]:
     """Extract the workforce figures quoted in an article's body.
 
@@ -427,6 +457,9 @@ def extract_statistics(
         blocks: the body blocks in page order (headings are skipped).
         councils: the councils the article names (``describe_article(...).councils``); each
             row gets the council named last before it, or the first of these.
+        sentences: ``split_sentences`` of each block, aligned with ``blocks``, when the
+            caller has them already (splitting is most of this function's cost); split
+            here otherwise.
 
     Returns:
         One row per figure, in page order.
@@ -442,10 +475,13 @@ def extract_statistics(
     patterns = [(name, _name_pattern(name)) for name in councils]
     rows: list[Statistic] = []
     previous: list[Statistic] = []
-    for block in blocks:
+    if sentences is not None and len(sentences) != len(blocks):
+        raise ValueError(f"{len(blocks)} blocks but {len(sentences)} sentence lists")
+    for number, block in enumerate(blocks):
         if block.kind != "paragraph":
             continue
-        for sentence in split_sentences(block.text):
+        split = split_sentences(block.text) if sentences is None else sentences[number]
+        for sentence in split:
             named = [
                 (match.start(), name)
                 for name, pattern in patterns

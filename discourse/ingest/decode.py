@@ -8,6 +8,7 @@ into text; everything after it sees ``str`` with ``\\n`` line ends.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,10 @@ _SNIFF = 8192
 # that decodes is still treated as binary rather than text.
 _MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset("\t\n\r\f")
+# The control characters counted: every character below a space but those of _TEXT_CONTROLS.
+_CONTROL = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _TEXT_CONTROLS) + "]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +107,8 @@ def decode_bytes(data: bytes, path: str | Path) -> DecodedText:
                 f"{utf8_error.start}); decoded as Windows-1252"
             )
     sample = text[:_SNIFF]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _TEXT_CONTROLS)
+    # Counted by one regex pass rather than a Python loop over 8,192 characters.
+    controls = len(_CONTROL.findall(sample))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise InputError("binary file (mostly control characters), not text", path=path)
     text = normalise_newlines(text)

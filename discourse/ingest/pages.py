@@ -209,6 +209,7 @@ def _parse_body(
 ) -> _Body:
     """Classify the article lines between the title and the thread."""
     body = _Body()
+    norm_title = _norm(title)
     credits = [patterns.is_credit(line.text) for line in lines]
     blocks: list[tuple[Line, BlockKind, str]] = []
     links_left = 0
@@ -254,7 +255,7 @@ def _parse_body(
             ledger.assign(line, "dateline")
             body.published = body.published or match_date(dateline, "d")
             continue
-        if title and _norm(text) == _norm(title):
+        if title and _norm(text) == norm_title:
             ledger.drop(line, "boilerplate", "title repeated")
             continue
         kind: BlockKind = "heading" if _heading_like(text) else "paragraph"

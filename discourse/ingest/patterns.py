@@ -14,6 +14,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from discourse.prefilter import lowered
 from discourse.resources import read_data_text
 
 DATA_FILE = "page_furniture.toml"
@@ -53,6 +54,8 @@ class PagePatterns:
     furniture: tuple[Furniture, ...]
     furniture_any: re.Pattern[str]
     credits: re.Pattern[str]
+    # Words one of which every credit contains (lower case), or None to try every line.
+    credit_words: tuple[str, ...] | None
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
     header: re.Pattern[str]
@@ -87,7 +90,15 @@ class PagePatterns:
 
     def is_credit(self, text: str) -> bool:
         """Whether ``text`` is a photo credit."""
-        return len(text) <= MAX_RULE_LINE and self.credits.fullmatch(text) is not None
+        if len(text) > MAX_RULE_LINE:
+            return False
+        if self.credit_words is not None:
+            # The credit patterns start with a lazy ".{0,200}?" and are slow on every
+            # paragraph; a line with none of the words a credit needs is not one.
+            folded = lowered(text)
+            if folded is not None and not any(word in folded for word in self.credit_words):
+                return False
+        return self.credits.fullmatch(text) is not None
 
 
 def _date_pattern(months: dict[str, int], weekdays: list[str], suffix: str) -> str:
@@ -109,6 +120,17 @@ def _time_pattern(suffix: str) -> str:
 
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _credit_words(entries: list[dict[str, Any]]) -> tuple[str, ...] | None:
+    """The words of the credits' ``requires`` lists, if every credit entry has one."""
+    words: list[str] = []
+    for entry in entries:
+        required = entry.get("requires")
+        if not required:
+            return None
+        words.extend(str(word).lower() for word in required)
+    return tuple(words)
 
 
 @cache
@@ -145,6 +167,7 @@ def load_patterns() -> PagePatterns:
         furniture=furniture,
         furniture_any=_compile("|".join(f"(?:{p})" for p in plain)),
         credits=_compile(credits),
+        credit_words=_credit_words(table["credits"]),
         byline=_compile(
             rf"(?:{bylines})\s+(?P<name>[^|,;:\d]{{2,80}}?)"
             rf"(?:\s*[|,–—-]\s*(?:{date_b})(?:,?\s+(?:at\s+)?{time_b})?)?\s*\|?"

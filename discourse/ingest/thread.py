@@ -63,7 +63,10 @@ def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header |
     Returns:
         The header, or ``None`` if the line is not one.
     """
-    if len(text) > MAX_RULE_LINE or not (text.endswith("#") or text[-1:].isalpha()):
+    # A header ends with its "#" permalink or with its timestamp, and the only letter a
+    # timestamp can end with is the "m" of "am"/"pm" (dates and minutes end in digits), so
+    # any other line is not one and the slow full pattern is not tried on it.
+    if len(text) > MAX_RULE_LINE or not (text.endswith("#") or text[-1:] in ("m", "M")):
         return None
     found = patterns.header.fullmatch(text)
     if found is None:
