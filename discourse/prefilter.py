@@ -34,3 +34,26 @@ def lowered(text: str) -> str | None:
     if _TRAP.search(text) is not None:
         return None
     return text.lower()
+
+
+_TRAPS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def ascii_folded(text: str) -> str:
+    """The lower-case ASCII form of text a case-insensitive pattern of ASCII words matched.
+
+    ``re.IGNORECASE`` lets "ı" match "i" (and each ``FOLD_TRAPS`` character its letter), so a
+    table of ASCII words looked up with ``match.lower()`` would miss "a thırd" or "ınadequate";
+    this is the key to look up instead.
+
+    Args:
+        text: the matched text.
+
+    Returns:
+        ``text`` with the ``FOLD_TRAPS`` characters replaced by their ASCII letters, lower-cased.
+
+    Example:
+        >>> ascii_folded("A THIRD"), ascii_folded("a th\u0131rd")
+        ('a third', 'a third')
+    """
+    return text.translate(_TRAPS_TO_ASCII).lower()

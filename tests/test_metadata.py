@@ -118,3 +118,8 @@ def test_prefiltered_cues_are_found_in_any_case() -> None:
     assert find_councils(["Barset’s Children’s Services improved."]) == ("Barset",)
     assert find_councils(["Barset’s CHILDREN’S SERVICES improved."]) == ("Barset",)
     assert find_councils(["Ofsted praised Barset City Council."]) == ("Barset",)
+
+
+def test_rating_with_a_dotless_i_is_read() -> None:
+    # "ınadequate" matches the rating pattern under re.IGNORECASE; it must not crash the run.
+    assert find_rating(["The council was rated ınadequate by Ofsted."]) == "inadequate"

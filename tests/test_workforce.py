@@ -175,3 +175,13 @@ def test_sentences_given_by_the_caller_give_the_same_rows() -> None:
         )
     with pytest.raises(ValueError, match="sentence lists"):
         extract_statistics([BodyBlock("paragraph", "Text.")], [], [])
+
+
+def test_dotless_i_in_a_number_word_reads_as_the_word() -> None:
+    # re.IGNORECASE matches "ı" to "i": the figure must be read, not crash the run.
+    plain, _ = statistics_in_sentence("A third of social workers were newly qualified.", "X")
+    dotless, _ = statistics_in_sentence("A thırd of social workers were newly qualified.", "X")
+    assert [(row.metric, row.value, row.unit) for row in dotless] == [
+        (row.metric, row.value, row.unit) for row in plain
+    ]
+    assert plain

@@ -23,7 +23,7 @@ from functools import cache
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article
-from discourse.prefilter import lowered
+from discourse.prefilter import ascii_folded, lowered
 from discourse.resources import read_data_text
 
 COUNCILS_FILE = "councils.txt"
@@ -278,7 +278,8 @@ def find_rating(texts: list[str]) -> Rating | None:
         match = _RATING_CONTEXT.search(text)
         if match is not None:
             word = match["rating"] or match["quoted"] or match["phrase"] or match["before"]
-            return _RATINGS[re.sub(r"\s+", " ", word.lower()).replace("require ", "requires ")]
+            key = re.sub(r"\s+", " ", ascii_folded(word)).replace("require ", "requires ")
+            return _RATINGS[key]
     return None
 
 

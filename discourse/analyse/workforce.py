@@ -36,7 +36,7 @@ from discourse.analyse.results import Sentence, Statistic
 from discourse.analyse.sentences import split_sentences
 from discourse.errors import DiscourseError
 from discourse.model import BodyBlock
-from discourse.prefilter import lowered
+from discourse.prefilter import ascii_folded, lowered
 from discourse.resources import read_data_text
 
 METRICS_FILE = "workforce_metrics.toml"
@@ -226,7 +226,7 @@ def _values(sentence: str) -> list[_Value]:
 
     if digits:
         for match in tables.money_pattern.finditer(sentence):
-            scale = tables.multipliers.get((match["scale"] or "").lower(), 1.0)
+            scale = tables.multipliers.get(ascii_folded(match["scale"] or ""), 1.0)
             add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
         for match in _LISTED_PERCENT.finditer(sentence):
             for number in _NUMBER_RE.finditer(match["list"]):
@@ -237,7 +237,7 @@ def _values(sentence: str) -> list[_Value]:
             add(match.start(), match.end(), _number(match["number"]), "percent")
     if words:
         for match in tables.number_word_pattern.finditer(sentence):
-            value = tables.number_words[match["words"].lower()]
+            value = tables.number_words[ascii_folded(match["words"])]
             add(match.start(), match.end("words"), value, "percent")
     if digits:
         years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence)]

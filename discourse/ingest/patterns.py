@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from discourse.prefilter import lowered
+from discourse.prefilter import ascii_folded, lowered
 from discourse.resources import read_data_text
 
 DATA_FILE = "page_furniture.toml"
@@ -81,7 +81,7 @@ class PagePatterns:
         for regex in self.counts:
             found = regex.fullmatch(text)
             if found:
-                raw = found["count"].lower()
+                raw = ascii_folded(found["count"])
                 if raw.isdigit():
                     return int(raw)
                 if raw in self.number_words:
@@ -202,7 +202,7 @@ def match_date(found: re.Match[str], suffix: str) -> date | None:
         year = groups.get(f"y{n}{suffix}")
         if year is None:
             continue
-        month_raw = groups[f"m{n}{suffix}"].lower().rstrip(".")
+        month_raw = ascii_folded(groups[f"m{n}{suffix}"]).rstrip(".")
         month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
         try:
             return date(int(year), month, int(groups[f"d{n}{suffix}"]))
@@ -223,7 +223,7 @@ def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
     if hour_raw is None:
         return datetime(day.year, day.month, day.day)
     hour, minute = int(hour_raw), int(found[f"mm{suffix}"])
-    half = (found[f"ap{suffix}"] or "").lower().replace(".", "")
+    half = ascii_folded(found[f"ap{suffix}"] or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
             return None
