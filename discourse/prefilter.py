@@ -1,17 +1,31 @@
-"""Cheap tests that tell when a case-insensitive pattern cannot match, so it is not run.
+"""Prefilters: cheap tests that tell when a regular-expression search cannot match.
 
-The analysers search every sentence with large case-insensitive alternations (actors,
-reporting verbs, number words, council names). Most sentences hold none of their words, and a
-substring test on the lower-cased sentence says so far faster than the regex engine, which
-tries every alternative at every position. Such a test may only skip a search that would find
-nothing: a pattern of ASCII words matched under ``re.IGNORECASE`` matches a character only if
-that character lower-cases to the word's letter, except for the four characters below, which
-``re`` also takes for ASCII letters. A text holding one of them is never prefiltered.
+Python's regex engine tries every alternative of a pattern at every position of a text, so
+the analysers' large alternations (actors, reporting verbs, number words, council names,
+commenter cues) cost hundreds of microseconds per text even when nothing matches, which is
+the usual case; a substring test says so far faster. Two halves:
+
+* the text side, ``lowered`` (and ``ascii_folded`` to look matched words up in tables). A
+  pattern of ASCII words matched under ``re.IGNORECASE`` matches a character only if that
+  character lower-cases to the word's letter, except for the four characters of
+  ``FOLD_TRAPS``, which ``re`` also takes for ASCII letters; a text holding one of them is
+  never prefiltered.
+* the pattern side, ``required_keys``: literal strings one of which every match of a pattern
+  must contain, in the manner of RE2's and ripgrep's literal extraction.
+
+``required_keys`` reads the regex syntax the cue file uses. It works out, for each piece of a
+pattern, either the exact strings the piece can match (when they are few: "could", "n't" or
+"nt") or sets of strings one of which every match contains. Whatever it does not model
+(backreferences, inline flags, a literal "{") raises ``_UnmodelledError`` and the pattern gets
+no keys, so it is searched in every text: the prefilter may only lose selectivity, never a
+match. Look-arounds, ``\\b``, ``^`` and ``$`` consume nothing, so they add nothing to a match.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import cast
 
 # The only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter:
 # "İ" and "ı" (i), "ſ" (s) and the Kelvin sign (k). tests/test_prefilter.py checks this
@@ -57,3 +71,218 @@ def ascii_folded(text: str) -> str:
         ('a third', 'a third')
     """
     return text.translate(_TRAPS_TO_ASCII).lower()
+
+
+_BOUNDS = re.compile(r"\{(\d*)(,(\d*))?\}")
+
+_FEW = 16
+"""Largest set of exact strings tracked for one piece of a cue."""
+_SHORTEST = 3
+"""Keys shorter than this ("i", "a", "as") are in nearly every comment: not worth testing."""
+
+
+class _UnmodelledError(Exception):
+    """A regex construct the key analysis does not model."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Needs:
+    """What any text matched by a piece of a cue holds.
+
+    ``exact``: every string the piece can match, when known and at most `_FEW` (else None);
+    ``clauses``: each clause is a set of strings one of which occurs in every match.
+    """
+
+    exact: frozenset[str] | None
+    clauses: tuple[frozenset[str], ...]
+
+
+def _exactly(strings: set[str] | frozenset[str]) -> _Needs:
+    exact = frozenset(strings)
+    return _Needs(exact, () if "" in exact else (exact,))
+
+
+_NOTHING = _exactly({""})  # consumes nothing: \b, ^, $, a look-around
+_UNKNOWN = _Needs(None, ())  # no useful key: a character class, an optional piece
+
+
+def _selectivity(clause: frozenset[str]) -> tuple[int, int, list[str]]:
+    """Rank of a clause: longest shortest key, then fewest keys (then a fixed order)."""
+    return (min(map(len, clause)), -len(clause), sorted(clause))
+
+
+def _best(clauses: tuple[frozenset[str], ...]) -> frozenset[str] | None:
+    """The most selective clause."""
+    return max(clauses, key=_selectivity) if clauses else None
+
+
+def _sequence(pieces: list[_Needs]) -> _Needs:
+    # `run` is the set of exact strings the current stretch of exact pieces can match; a
+    # piece that is not exact ends the stretch, which then becomes a clause of its own.
+    run: set[str] = {""}
+    clauses: list[frozenset[str]] = []
+    exact = True
+    for piece in pieces:
+        if piece.exact is not None and len(run) * len(piece.exact) <= _FEW:
+            run = {head + tail for head in run for tail in piece.exact}
+            continue
+        exact = False
+        if "" not in run:
+            clauses.append(frozenset(run))
+        if piece.exact is None:
+            clauses.extend(piece.clauses)
+            run = {""}
+        else:
+            run = set(piece.exact)
+    if exact:
+        return _exactly(run)
+    if "" not in run:
+        clauses.append(frozenset(run))
+    return _Needs(None, tuple(clauses))
+
+
+def _alternatives(branches: list[_Needs]) -> _Needs:
+    if len(branches) == 1:
+        return branches[0]
+    exacts = [branch.exact for branch in branches]
+    if all(exact is not None for exact in exacts):
+        union = frozenset[str]().union(*cast(list[frozenset[str]], exacts))
+        if len(union) <= _FEW:
+            return _exactly(union)
+    # A match is a match of one branch, so it holds a key of that branch's best clause.
+    best = [_best(branch.clauses) for branch in branches]
+    if any(clause is None for clause in best):
+        return _UNKNOWN
+    return _Needs(None, (frozenset[str]().union(*cast(list[frozenset[str]], best)),))
+
+
+def _repeat(piece: _Needs, least: int, most: int | None) -> _Needs:
+    if piece.exact is not None and most is not None:
+        strings: set[str] = set()
+        power: set[str] = {""}
+        for count in range(most + 1):
+            if count >= least:
+                strings |= power
+            if len(strings) > _FEW or len(power) > _FEW:
+                break
+            power = {head + tail for head in power for tail in piece.exact}
+        else:
+            return _exactly(strings)
+    # At least one repetition holds whatever one occurrence of the piece holds.
+    return _Needs(None, piece.clauses) if least >= 1 else _UNKNOWN
+
+
+class _CueReader:
+    """Recursive-descent reading of one (expanded) cue regex into `_Needs`."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.at = 0
+
+    def read(self) -> _Needs:
+        needs = self.alternatives()
+        if self.at != len(self.pattern):
+            raise _UnmodelledError(self.pattern)
+        return needs
+
+    def _peek(self) -> str:
+        return self.pattern[self.at] if self.at < len(self.pattern) else ""
+
+    def alternatives(self) -> _Needs:
+        branches = [self.sequence()]
+        while self._peek() == "|":
+            self.at += 1
+            branches.append(self.sequence())
+        return _alternatives(branches)
+
+    def sequence(self) -> _Needs:
+        pieces = []
+        while self._peek() not in ("", "|", ")"):
+            pieces.append(self.quantified(self.atom()))
+        return _sequence(pieces)
+
+    def atom(self) -> _Needs:
+        pattern, char = self.pattern, self.pattern[self.at]
+        self.at += 1
+        if char == "(":
+            openings = ("?:", "?=", "?!", "?<=", "?<!")
+            opening = next((o for o in openings if pattern.startswith(o, self.at)), "")
+            if opening == "" and self._peek() == "?":
+                raise _UnmodelledError(pattern)  # named groups, inline flags, conditionals
+            self.at += len(opening)
+            inner = self.alternatives()
+            if self._peek() != ")":
+                raise _UnmodelledError(pattern)
+            self.at += 1
+            return inner if opening in ("", "?:") else _NOTHING
+        if char == "[":
+            end = self.at + (pattern[self.at] == "^")
+            end += pattern[end] == "]"  # a "]" first in the class is a member
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            self.at = end + 1
+            return _UNKNOWN
+        if char == "\\":
+            escaped = self._peek()
+            self.at += 1
+            if escaped in ("b", "B", "A", "Z"):
+                return _NOTHING
+            if escaped in ("s", "S", "d", "D", "w", "W"):
+                return _UNKNOWN
+            if escaped.isalnum() or not escaped:
+                raise _UnmodelledError(pattern)  # backreferences, \n-style escapes
+            return _exactly({escaped})
+        if char in ("^", "$"):
+            return _NOTHING
+        if char == ".":
+            return _UNKNOWN
+        if char in "*+?{}":
+            raise _UnmodelledError(pattern)
+        return _exactly({char})
+
+    def quantified(self, piece: _Needs) -> _Needs:
+        char = self._peek()
+        most: int | None
+        if char == "?":
+            least, most = 0, 1
+        elif char == "*":
+            least, most = 0, None
+        elif char == "+":
+            least, most = 1, None
+        elif char == "{":
+            bounds = _BOUNDS.match(self.pattern, self.at)
+            if bounds is None or not (bounds.group(1) or bounds.group(3)):
+                raise _UnmodelledError(self.pattern)  # Python reads such a "{" as a literal
+            least = int(bounds.group(1) or 0)
+            if bounds.group(2) is None:
+                most = least
+            else:
+                most = int(bounds.group(3)) if bounds.group(3) else None
+            self.at = bounds.end() - 1
+        else:
+            return piece
+        self.at += 1
+        if self._peek() in ("?", "+"):  # lazy or possessive: matches no other strings
+            self.at += 1
+        return _repeat(piece, least, most)
+
+
+def required_keys(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Literal strings that every text ``pattern`` matches (case-sensitively) contains.
+
+    Args:
+        pattern: a regular expression (as compiled without flags).
+
+    Returns:
+        Clauses, most selective first: every match holds at least one key of each clause.
+        Clauses whose shortest key has under `_SHORTEST` characters occur in nearly every
+        comment and are left out unless there is no other; no clauses: the cue cannot be
+        bounded by literals and must always be searched.
+    """
+    try:
+        clauses = _CueReader(pattern).read().clauses
+    except _UnmodelledError:
+        return ()
+    ranked = sorted(set(clauses), key=_selectivity, reverse=True)
+    kept = [clause for clause in ranked if min(map(len, clause)) >= _SHORTEST] or ranked[:1]
+    return tuple(tuple(sorted(clause, key=lambda key: (len(key), key))) for clause in kept)

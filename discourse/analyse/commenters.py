@@ -8,7 +8,7 @@ per process and reports the first cue found, in the commenter's own words, as ev
 Speed: most comments hold no cue at all, yet Python's regex engine tries every cue at every
 position of the comment (~250 µs for the stance cues of one comment). So each cue also
 carries *keys*, literal strings worked out from the cue's regex at load time
-(``regex_keys.required_keys``), one of which is a substring of every text the cue can match.
+(``prefilter.required_keys``), one of which is a substring of every text the cue can match.
 A cue is searched only when one of its keys occurs in the comment; usually none does, and
 the check is a few ``in`` tests.
 """
@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast, get_args
 
-from discourse.analyse.regex_keys import required_keys
 from discourse.analyse.results import PractitionerClaim, PractitionerRole, Stance, StanceCue
 from discourse.errors import DiscourseError
+from discourse.prefilter import required_keys
 from discourse.resources import read_data_text
 
 CUES_FILE = "commenter_cues.toml"
@@ -43,7 +43,7 @@ _ESCAPE = re.compile(r"\\.")
 class Cue:
     """One cue, compiled case-sensitively for lower-cased text, with its prefilter keys.
 
-    ``clauses`` (from ``regex_keys.required_keys``): any text the cue matches holds, for each
+    ``clauses`` (from ``prefilter.required_keys``): any text the cue matches holds, for each
     clause, at least one of its lower-case keys. A cue with no clauses is searched in every text.
     ``gate``: the pattern of the placeholder the cue starts with (``{self}…``), when every
     match of the cue starts with a match of it (see `_gate`); the 12 ``{self}`` cues then
@@ -277,7 +277,7 @@ def load_cues() -> CommenterCues:
 
 
 # Why the key test cannot change a result: every text a cue matches holds one of its keys
-# (``regex_keys.required_keys``), so a cue none of whose keys occurs in the comment has no
+# (``prefilter.required_keys``), so a cue none of whose keys occurs in the comment has no
 # match anywhere in it and would have lost to any cue that matches. Searching the cues one by
 # one and keeping the earliest start (the first cue in file order on a tie) picks the same
 # match as one search with the cues joined in an alternation, which returns the leftmost
