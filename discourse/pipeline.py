@@ -121,7 +121,7 @@ def analyse_article(article: Article, analyser: TextAnalyser) -> ArticleAnalysis
         article=article,
         comments=comments,
         body=tuple(body),
-        statistics=extract_statistics(article.body, meta.councils),
+        statistics=extract_statistics(article.body, meta.councils, per_block),
         meta=meta,
     )
 
