@@ -36,11 +36,25 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
     return None
 
 
+# A rule's context (or unless) terms by the key of their first word, each with its rank in the
+# rule's list: a sentence then tries only the terms whose first word it holds.
+_Company = dict[str, tuple[tuple[int, Pattern], ...]]
+
+
+def _company(patterns: Sequence[Pattern]) -> _Company:
+    by_key: dict[str, list[tuple[int, Pattern]]] = defaultdict(list)
+    for rank, pattern in enumerate(patterns):
+        by_key[pattern.keys[0]].append((rank, pattern))
+    return {key: tuple(ranked) for key, ranked in by_key.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     theme: str
     rule: Rule
     pattern: Pattern
+    context: _Company
+    unless: _Company
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +139,11 @@ class ThemeMatcher:
         self._index: dict[str, list[_Candidate]] = defaultdict(list)
         for theme in codebook.themes:
             for rule in theme.rules:
+                context, unless = _company(rule.context), _company(rule.unless)
                 for pattern in rule.terms:
-                    self._index[pattern.keys[0]].append(_Candidate(theme.id, rule, pattern))
+                    self._index[pattern.keys[0]].append(
+                        _Candidate(theme.id, rule, pattern, context, unless)
+                    )
         # Each theme's exclusions, by the key of their first word: a sentence only tries the
         # exclusions whose first word it contains.
         self._exclusions: dict[str, dict[str, list[Pattern]]] = {}
@@ -259,7 +276,7 @@ class ThemeMatcher:
                 continue
             if any(_gap(span, other) is None for other, _, _ in kept):
                 continue
-            licensed, context = self._licensed(tokens, span, candidate.rule)
+            licensed, context = self._licensed(tokens, span, candidate)
             if licensed:
                 kept.append((span, candidate, context))
         return sorted(kept, key=lambda k: k[0])
@@ -276,25 +293,30 @@ class ThemeMatcher:
 
     @staticmethod
     def _licensed(
-        tokens: _Tokens, span: tuple[int, int], rule: Rule
+        tokens: _Tokens, span: tuple[int, int], candidate: _Candidate
     ) -> tuple[bool, tuple[int, int] | None]:
         """Apply a rule's company: (kept?, the context word range that licensed it)."""
+        window = candidate.rule.window
 
-        def near(patterns: Sequence[Pattern]) -> tuple[int, int] | None:
-            """The nearest occurrence of any of the patterns within the window."""
-            best: tuple[int, tuple[int, int]] | None = None
-            for pattern in patterns:
-                if pattern.keys[0] not in tokens.positions:
-                    continue  # most context terms are absent: skip them at a dict look-up
-                for other in tokens.find(pattern):
-                    gap = _gap(span, other)
-                    if gap is not None and gap <= rule.window and (best is None or gap < best[0]):
-                        best = (gap, other)
-            return best[1] if best is not None else None
+        def near(company: _Company) -> tuple[int, int] | None:
+            """The nearest occurrence within the window of any of the rule's terms; on a tie,
+            the term listed first in the rule, then the leftmost occurrence."""
+            best: tuple[int, int, tuple[int, int]] | None = None
+            for key in tokens.positions:
+                for rank, pattern in company.get(key, ()):
+                    for other in tokens.find(pattern):
+                        gap = _gap(span, other)
+                        if (
+                            gap is not None
+                            and gap <= window
+                            and (best is None or (gap, rank) < best[:2])
+                        ):
+                            best = (gap, rank, other)
+            return best[2] if best is not None else None
 
-        if rule.unless and near(rule.unless) is not None:
+        if candidate.unless and near(candidate.unless) is not None:
             return False, None
-        if not rule.context:
+        if not candidate.context:
             return True, None
-        context = near(rule.context)
+        context = near(candidate.context)
         return context is not None, context
