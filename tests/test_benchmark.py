@@ -83,6 +83,24 @@ def test_benchmark_runs_on_a_tiny_corpus_and_reports_every_figure(tmp_path: Path
     assert len(articles.splitlines()) == 1 + 1
 
 
+def test_stage_breakdown_times_every_stage_of_a_tiny_corpus(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "stages.py"), str(tmp_path), "--pages", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2 articles, 50 comments" in result.stdout
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[3:] if line}
+    # Every stage ran: a stage whose wrapper was never called would be missing here.
+    for stage in ("vader", "themes", "split_sentences", "render", "attribute_voices"):
+        assert stage in rows, result.stdout
+    assert rows["vader"][-1] == "1.00"  # VADER is the unit of the last column
+    assert int(rows["analyse_article"][2]) == 2
+
+
 def test_benchmark_corpus_is_deterministic_and_parses_like_the_fixtures(tmp_path: Path) -> None:
     first = write_corpus(tmp_path / "one", 3, 4, FIXTURES)
     second = write_corpus(tmp_path / "two", 3, 4, FIXTURES)
