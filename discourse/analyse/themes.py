@@ -19,7 +19,7 @@ word that licensed it), the sentence, the term's character span and the rule's n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
@@ -59,22 +59,21 @@ class _Candidate:
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
-    """A sentence's words: lower-cased forms, their stems, and where each pattern's first key
-    (a stem, or ``=word`` for an exact form) occurs."""
+    """A sentence's words as the matcher knows them, and where each pattern's first key (a
+    stem, or ``=word`` for an exact form) occurs."""
 
-    words: tuple[str, ...]
-    stems: tuple[str, ...]
+    words: list[_Word]
     positions: dict[str, list[int]]
 
     def matches(self, keys: tuple[str, ...], at: int) -> bool:
-        if at + len(keys) > len(self.words):
+        words = self.words
+        if at + len(keys) > len(words):
             return False
         for offset, key in enumerate(keys):
-            index = at + offset
-            if key.startswith("="):
-                if self.words[index] != key[1:]:
-                    return False
-            elif self.stems[index] != key:
+            word = words[at + offset]
+            # A stem never starts with "=" and an exact key always does: a key equal to
+            # neither of the word's two keys is a mismatch, whichever kind it is.
+            if key != word.stem and key != word.exact:
                 return False
         return True
 
@@ -185,42 +184,6 @@ class ThemeMatcher:
         self._vocabulary[form] = described
         return described
 
-    @staticmethod
-    def _tokens(described: list[_Word]) -> _Tokens:
-        positions: dict[str, list[int]] = {}
-        for index, word in enumerate(described):
-            for key in word.keys:
-                positions.setdefault(key, []).append(index)
-        return _Tokens(
-            words=tuple([word.word for word in described]),
-            stems=tuple([word.stem for word in described]),
-            positions=positions,
-        )
-
-    @staticmethod
-    def _matches(described: list[_Word], tokens: _Tokens) -> Iterator[tuple[int, _Candidate]]:
-        """Every term occurring in the sentence: (its first word's index, the term).
-
-        A phrase is tried only if the next word has its second key, so most are never
-        compared word by word. At each word, terms come in the order of ``_Word`` ranks.
-        """
-        last = len(described) - 1
-        for index, word in enumerate(described):
-            for candidate in word.singles:
-                yield index, candidate
-            if not word.phrases or index == last:
-                continue
-            following = described[index + 1]
-            ranked = [
-                *word.phrases.get(following.stem, ()),
-                *word.phrases.get(following.exact, ()),
-            ]
-            if len(ranked) > 1:
-                ranked.sort(key=lambda item: item[0])
-            for _, candidate in ranked:
-                if tokens.matches(candidate.pattern.keys, index):
-                    yield index, candidate
-
     def find(self, sentence: str) -> tuple[ThemeHit, ...]:
         """Return the evidence for every theme in one sentence.
 
@@ -232,15 +195,39 @@ class ThemeMatcher:
             ``sentence[hit.start:hit.end] == hit.matched[0]``.
         """
         vocabulary = self._vocabulary
-        described = [
-            vocabulary.get(form) or self._describe(form) for form in WORD.findall(sentence)
-        ]
-        if not any(word.singles or word.phrases for word in described):
-            return ()  # no word can start a term: no theme, whatever the context
-        tokens = self._tokens(described)
-        found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = defaultdict(list)
-        for index, candidate in self._matches(described, tokens):
-            found[candidate.theme].append(((index, index + len(candidate.pattern.keys)), candidate))
+        words = [vocabulary.get(form) or self._describe(form) for form in WORD.findall(sentence)]
+        tokens = _Tokens(words, {})
+        positions = tokens.positions
+        found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
+        last = len(words) - 1
+        # One pass: record where the pattern keys are, and collect every term that occurs,
+        # at each word its one-word terms, then its phrases in the order of their ranks. A
+        # phrase is tried only if the next word has its second key, so most are never
+        # compared word by word.
+        for index, word in enumerate(words):
+            for key in word.keys:
+                if key in positions:
+                    positions[key].append(index)
+                else:
+                    positions[key] = [index]
+            for candidate in word.singles:
+                found.setdefault(candidate.theme, []).append(((index, index + 1), candidate))
+            if word.phrases and index < last:
+                following = words[index + 1]
+                ranked = [
+                    *word.phrases.get(following.stem, ()),
+                    *word.phrases.get(following.exact, ()),
+                ]
+                if len(ranked) > 1:
+                    ranked.sort(key=lambda item: item[0])
+                for _, candidate in ranked:
+                    keys = candidate.pattern.keys
+                    if tokens.matches(keys, index):
+                        found.setdefault(candidate.theme, []).append(
+                            ((index, index + len(keys)), candidate)
+                        )
+        if not found:
+            return ()  # no term occurs: no theme, whatever the context
         kept = [
             (theme_id, self._kept(tokens, theme_id, found[theme_id]))
             for theme_id in sorted(found, key=self._order.__getitem__)
@@ -262,24 +249,33 @@ class ThemeMatcher:
     ) -> list[_Kept]:
         """One theme's matches that survive exclusions, overlaps and context, in text order."""
         exclusions = self._exclusions[theme_id]
-        excluded = {
-            index
-            for key in exclusions.keys() & tokens.positions.keys()
-            for pattern in exclusions[key]
-            for start, end in tokens.find(pattern)
-            for index in range(start, end)
-        }
+        excluded = (
+            {
+                index
+                for key in exclusions.keys() & tokens.positions.keys()
+                for pattern in exclusions[key]
+                for start, end in tokens.find(pattern)
+                for index in range(start, end)
+            }
+            if exclusions
+            else set()
+        )
         kept: list[_Kept] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
-        for span, candidate in sorted(matches, key=lambda m: (m[0][0] - m[0][1], m[0][0])):
-            if excluded.intersection(range(*span)):
+        if len(matches) > 1:
+            matches = sorted(matches, key=lambda m: (m[0][0] - m[0][1], m[0][0]))
+        for span, candidate in matches:
+            if excluded and excluded.intersection(range(*span)):
                 continue
-            if any(_gap(span, other) is None for other, _, _ in kept):
+            if kept and any(_gap(span, other) is None for other, _, _ in kept):
                 continue
-            licensed, context = self._licensed(tokens, span, candidate)
-            if licensed:
-                kept.append((span, candidate, context))
-        return sorted(kept, key=lambda k: k[0])
+            if candidate.unless or candidate.context:
+                licensed, context = self._licensed(tokens, span, candidate)
+                if licensed:
+                    kept.append((span, candidate, context))
+            else:
+                kept.append((span, candidate, None))  # a word or phrase without company
+        return sorted(kept, key=lambda k: k[0]) if len(kept) > 1 else kept
 
     @staticmethod
     def _hit(sentence: str, spans: list[tuple[int, int]], theme_id: str, kept: _Kept) -> ThemeHit:
