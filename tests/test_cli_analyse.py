@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -135,3 +137,31 @@ def test_help_documents_the_options(runner: CliRunner) -> None:
     assert result.exit_code == 0
     for option in ("--out", "--codebook", "--keep-names", "--jobs", "--settings"):
         assert option in result.output
+
+
+# The tables of `discourse analyse fixtures`, pinned: any change to what the analysis finds
+# in the sample pages shows up here as a diff, and a change meant only to make the tool faster
+# must leave them byte for byte as they are. The JSON record is pinned by its sha256 (it is
+# 170 kB). After an intended change, regenerate with
+#   DISCOURSE_UPDATE_PINNED=1 .venv/bin/pytest tests/test_cli_analyse.py -k pinned
+# and read the diff before committing it.
+PINNED = Path(__file__).parent / "expected" / "analyse_fixtures"
+
+
+def test_fixture_tables_match_the_pinned_outputs(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURES.parent)  # sources are written as given: keep them relative
+    code, _, stderr = _run(runner, "fixtures", "--out", str(tmp_path))
+    assert code == 0, stderr
+    produced = {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES}
+    record = produced.pop("analysis.jsonl")
+    digest = hashlib.sha256(record).hexdigest()
+    if os.environ.get("DISCOURSE_UPDATE_PINNED"):
+        PINNED.mkdir(parents=True, exist_ok=True)
+        for name, content in produced.items():
+            (PINNED / name).write_bytes(content)
+        (PINNED / "analysis.jsonl.sha256").write_text(digest + "\n", encoding="utf-8")
+    for name, content in produced.items():
+        assert content.decode("utf-8") == (PINNED / name).read_text(encoding="utf-8"), name
+    assert digest == (PINNED / "analysis.jsonl.sha256").read_text(encoding="utf-8").strip()
