@@ -212,3 +212,23 @@ def test_every_cue_found_by_its_own_search() -> None:
         ]:
             found, plain = cue.search(lowered, {}), cue.pattern.search(lowered)
             assert (found and found.span()) == (plain and plain.span()), cue.pattern.pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The relaxed gates and leads (no leading \b) also match inside words ("army", "taxi").
+        "The army team of social workers left. A taxi  work in early help.",
+        "Alibi\nworked as a locum.",
+        "Wifi worked in child protection; economy case load; hi, i work in duty.",
+        "Such as a social worker. Has a team manager. Was a locum. Army\tmy caseload.",
+        "I\u2003work in an early help team and my\u00a0caseload is huge.",
+    ],
+)
+def test_relaxed_gates_and_leads_keep_the_plain_result(text: str) -> None:
+    assert (identify_practitioner(text), detect_stance(text, True)) == _reference(text)
+
+
+def test_cues_opening_with_a_word_share_a_relaxed_gate() -> None:
+    gates = {cue.gate.pattern for _, cues in load_cues().role_cues for cue in cues if cue.gate}
+    assert {r"i\s", r"my\s"} <= gates

@@ -10,7 +10,9 @@ position of the comment (~250 µs for the stance cues of one comment). So each c
 carries *keys*, literal strings worked out from the cue's regex at load time
 (``prefilter.required_keys``), one of which is a substring of every text the cue can match.
 A cue is searched only when one of its keys occurs in the comment; usually none does, and
-the check is a few ``in`` tests.
+the check is a few ``in`` tests. Cues opening with the same placeholder or word share a
+gate searched once per comment, and gates and cues opening with ``\\b`` and a letter are
+first searched without the ``\\b``, which the engine does about ten times faster.
 """
 
 from __future__ import annotations
@@ -45,14 +47,18 @@ class Cue:
 
     ``clauses`` (from ``prefilter.required_keys``): any text the cue matches holds, for each
     clause, at least one of its lower-case keys. A cue with no clauses is searched in every text.
-    ``gate``: the pattern of the placeholder the cue starts with (``{self}…``), when every
-    match of the cue starts with a match of it (see `_gate`); the 12 ``{self}`` cues then
-    cost one search for ``{self}`` in a comment that has none, the usual case.
+    ``gate``: the pattern of the placeholder (``{self}…``) or the word (``\\bmy\\s``) the cue
+    starts with, when every match of the cue starts with a match of it (see `_gate`), relaxed
+    (see `_relaxed`); the 12 ``{self}`` cues then cost one search for ``{self}`` in a comment
+    that has none, the usual case, and the 7 cues opening with "my" one search for "my".
+    ``lead``: the cue relaxed (see `_relaxed`), when that makes it start with a letter: its
+    first match, found quickly, is where the search of the cue itself may start.
     """
 
     pattern: re.Pattern[str]
     clauses: tuple[tuple[str, ...], ...]
     gate: re.Pattern[str] | None
+    lead: re.Pattern[str] | None
 
     def search(self, lowered: str, gates: dict[re.Pattern[str], int]) -> re.Match[str] | None:
         """The cue's leftmost match in lower-cased text, skipping the search when it cannot
@@ -63,12 +69,8 @@ class Cue:
             gates: where each gate first matches in ``lowered`` (-1: nowhere), filled in
                 as gates are first needed, so cues sharing a gate search for it once.
         """
-        for clause in self.clauses:
-            for key in clause:
-                if key in lowered:
-                    break
-            else:
-                return None
+        # The gate comes first: it is shared, so after its first search it costs one look-up,
+        # and in most comments it has no match, which rules out every cue behind it.
         start = 0
         if self.gate is not None:
             start = gates.get(self.gate, -2)
@@ -77,8 +79,20 @@ class Cue:
                 start = gates[self.gate] = found.start() if found else -1
             if start < 0:
                 return None
-        # Searching from the gate's first match is safe: \b, ^ and look-behinds still see
-        # the text before ``start``, and no match of the cue can begin before it.
+        for clause in self.clauses:
+            for key in clause:
+                if key in lowered:
+                    break
+            else:
+                return None
+        if self.lead is not None:
+            found = self.lead.search(lowered, start)
+            if found is None:
+                return None
+            start = found.start()
+        # Searching from the gate's (or the lead's) first match is safe: \b, ^ and
+        # look-behinds still see the text before ``start``, and no match of the cue can begin
+        # before it.
         return self.pattern.search(lowered, start)
 
 
@@ -163,6 +177,8 @@ def _either(cues: list[tuple[str, str]]) -> re.Pattern[str]:
 
 
 _LEADING_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A word after a \b, then one whitespace character that is not optional (no "*", "?", "{").
+_LEADING_WORD = re.compile(r"\\b[a-z]+\\s(?![*?{])")
 
 
 def _has_top_level_bar(regex: str) -> bool:
@@ -194,11 +210,18 @@ def _gate(cue: str, regex: str, patterns: dict[str, str]) -> str | None:
     That is the pattern of a placeholder written first in the cue, provided the expansion
     only appends to it: neither it nor the whole cue has a top-level "|" (which would split
     the concatenation differently) and what follows it does not start with a quantifier
-    (which would repeat its last piece).
+    (which would repeat its last piece). A cue with no leading placeholder that opens with
+    ``\\b``, a word and a whitespace class that is not optional gets that opening as its gate.
     """
     leading = _LEADING_PLACEHOLDER.match(cue)
     if leading is None:
-        return None
+        # A cue that opens with a word and a space (``\bi\s+…``, ``\bmy\s+…``) starts every
+        # match with that word and one whitespace character: ``\bi\s`` is its gate. Cues
+        # sharing their first word then share the gate: one search rules them all out.
+        word = _LEADING_WORD.match(regex)
+        if word is None or _has_top_level_bar(regex):
+            return None
+        return word.group()
     pattern = patterns[leading.group(1)]
     if (
         regex[len(pattern) : len(pattern) + 1] in ("*", "+", "?", "{")
@@ -209,6 +232,22 @@ def _gate(cue: str, regex: str, patterns: dict[str, str]) -> str | None:
     return pattern
 
 
+_WORD_AFTER_BOUNDARY = re.compile(r"\\b[a-z]")
+
+
+def _relaxed(regex: str) -> str | None:
+    """``regex`` without its leading ``\\b``, when a letter follows it; else None.
+
+    Python's regex engine finds a pattern that starts with a literal letter by jumping
+    between that letter's occurrences, but tries a pattern that starts with ``\\b`` at every
+    position of the text: ``i\\s+…`` is found about ten times faster than ``\\bi\\s+…``.
+    Dropping a zero-width assertion can only add matches, so the relaxed pattern matches
+    wherever the cue does, at the same start: its first match is never after the cue's first
+    match, and where it has none the cue has none.
+    """
+    return regex[2:] if _WORD_AFTER_BOUNDARY.match(regex) else None
+
+
 def _fast(
     cues: list[tuple[str, str]], patterns: dict[str, str], gates: dict[str, re.Pattern[str]]
 ) -> tuple[Cue, ...]:
@@ -217,12 +256,14 @@ def _fast(
     for cue, regex in cues:
         gate = _gate(cue, regex, patterns)
         if gate is not None and gate not in gates:
-            gates[gate] = re.compile(gate, re.MULTILINE)
+            gates[gate] = re.compile(_relaxed(gate) or gate, re.MULTILINE)
+        lead = _relaxed(regex)
         compiled.append(
             Cue(
                 re.compile(regex, re.MULTILINE),
                 required_keys(regex),
                 None if gate is None else gates[gate],
+                None if lead is None else re.compile(lead, re.MULTILINE),
             )
         )
     return tuple(compiled)
