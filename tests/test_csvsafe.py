@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from discourse.export.csvsafe import FORMULA_TRIGGERS, neutralise
+from discourse.export.csvsafe import FORMULA_TRIGGERS, neutralise, safe_text
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,10 @@ def test_round_trip_through_csv_module() -> None:
     csv.writer(buffer).writerow([neutralise(v) for v in ["=cmd|' /C calc'!A0", -0.25, "a\nb"]])
     row = next(csv.reader(io.StringIO(buffer.getvalue())))
     assert row == ["'=cmd|' /C calc'!A0", "-0.25", "a\nb"]
+
+
+@pytest.mark.parametrize(
+    "text", ["=1+1", "-1", "＠x", "\tx", "Well said.", "", " =1+1", "'quoted already"]
+)
+def test_safe_text_is_neutralise_for_text(text: str) -> None:
+    assert safe_text(text) == neutralise(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,10 +28,15 @@ from discourse.export.tables import (
     OUTPUT_FILES,
     STATISTIC_COLUMNS,
     TableWriter,
+    _json_default,
+    analysis_json,
+    analysis_record,
     comment_columns,
     evidence_text,
+    render,
     sentence_columns,
 )
+from discourse.ingest import article_to_dict
 from discourse.model import Article, BodyBlock, Comment
 
 THEMES = ("bullying", "workload", "pay")
@@ -227,3 +233,78 @@ def test_evidence_groups_by_theme_in_order() -> None:
         _hit("bullying", sentence, "Bullying"),
     ]
     assert evidence_text(hits) == "bullying: Bullying, bullying; workload: caseloads"
+
+
+def test_json_line_is_every_dataclass_field_in_order() -> None:
+    # An independent reference: ``dataclasses.asdict`` of each result, keys in field order.
+    expected = {
+        "article": "000_page",
+        "parse": article_to_dict(ARTICLE),
+        "meta": asdict(ANALYSIS.meta),
+        "comments": [
+            {**asdict(comment), "themes": sorted(comment.themes)} for comment in ANALYSIS.comments
+        ],
+        "body": [asdict(sentence) for sentence in ANALYSIS.body],
+        "statistics": [asdict(figure) for figure in ANALYSIS.statistics],
+    }
+    line = analysis_json(ANALYSIS)
+    assert line == json.dumps(expected, ensure_ascii=False)
+    assert render(ANALYSIS, THEMES).chunks[-1] == line + "\n"
+    record = analysis_record(ANALYSIS)
+    assert list(record["comments"][0]) == [f.name for f in fields(CommentAnalysis)] + ["themes"]
+    assert record["comments"][0]["themes"] == ["bullying"]
+
+
+@dataclass(frozen=True)
+class _One:
+    only: tuple[str, ...]
+
+
+def test_json_default_handles_one_field_dataclasses_sets_and_dates() -> None:
+    value = {"one": _One(("a",)), "set": frozenset({"b", "a"}), "day": date(2022, 4, 15)}
+    assert json.dumps(value, default=_json_default) == (
+        '{"one": {"only": ["a"]}, "set": ["a", "b"], "day": "2022-04-15"}'
+    )
+    with pytest.raises(TypeError, match="object"):
+        json.dumps(object(), default=_json_default)
+
+
+def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:
+    # Every text value of the analysis opens like a formula, even those from closed sets.
+    evil = "=cmd"
+    hit = ThemeHit("=t", (evil,), evil, 0, 4, "=rule")
+    scored = ScoredSentence(0, 0, evil, -0.5, 4, -0.5, evil, (hit,))  # type: ignore[arg-type]
+    analysis = ArticleAnalysis(
+        article=replace(
+            ARTICLE,
+            source="=page.txt",
+            title=evil,
+            publication=evil,
+            body=(BodyBlock(evil, evil),),  # type: ignore[arg-type]
+            comments=(Comment(evil, 1, evil, 1, evil, None, (evil,)),),
+        ),
+        comments=(
+            CommentAnalysis(
+                evil,
+                (scored,),
+                -0.5,
+                evil,  # type: ignore[arg-type]
+                PractitionerClaim(evil, evil),  # type: ignore[arg-type]
+                StanceCue(evil, evil),  # type: ignore[arg-type]
+            ),
+        ),
+        body=(BodySentence(scored, VoiceAttribution(evil, evil, True, evil)),),  # type: ignore[arg-type]
+        statistics=(Statistic(evil, evil, -1.5, evil, evil, evil, -2.0, evil),),
+        meta=ArticleMeta((evil,), evil, evil),  # type: ignore[arg-type]
+    )
+    with TableWriter(tmp_path, ("=t",)) as tables:
+        tables.write(analysis)
+    for name in OUTPUT_FILES[:4]:
+        for row in _read(tmp_path / name):
+            for column, cell in row.items():
+                if column in ("published", "posted") or cell == "":
+                    continue
+                try:
+                    float(cell)
+                except ValueError:
+                    assert cell.startswith("'"), (name, column, cell)

@@ -12,9 +12,9 @@ the corpus):
 
 Each file is written to a hidden temporary file in the output folder and renamed over the
 final name only when the ``TableWriter`` block ends without an error, so a failed run leaves
-the previous outputs (or nothing) and never a half-written table. CSV cells go through
-``csvsafe.neutralise``; the files are UTF-8 without a byte-order mark, comma-separated with
-minimal quoting, so ``csv`` and pandas read them with their defaults.
+the previous outputs (or nothing) and never a half-written table. CSV text cells go through
+``csvsafe`` (``safe_text``, ``neutralise``); the files are UTF-8 without a byte-order mark,
+comma-separated with minimal quoting, so ``csv`` and pandas read them with their defaults.
 """
 
 from __future__ import annotations
@@ -22,19 +22,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
-from functools import cache
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
+from discourse.analyse.results import ArticleAnalysis, CommentAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
-from discourse.export.csvsafe import Cell, neutralise
+from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
 from discourse.ingest import article_to_dict
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
@@ -121,6 +122,22 @@ def sentence_columns(themes: Sequence[str]) -> tuple[str, ...]:
     return SENTENCE_COLUMNS_BEFORE_THEMES + theme_columns(themes) + AFTER_THEMES
 
 
+def _group_hits(hits: Iterable[ThemeHit]) -> dict[str, dict[str, None]]:
+    """Theme -> its distinct matched words, both in order of first appearance."""
+    groups: dict[str, dict[str, None]] = {}
+    for hit in hits:
+        matched = groups.get(hit.theme)
+        if matched is None:
+            groups[hit.theme] = dict.fromkeys(hit.matched)
+        else:
+            matched.update(dict.fromkeys(hit.matched))
+    return groups
+
+
+def _evidence(groups: dict[str, dict[str, None]]) -> str:
+    return LIST_SEPARATOR.join(f"{theme}: {', '.join(words)}" for theme, words in groups.items())
+
+
 def evidence_text(hits: Iterable[ThemeHit]) -> str:
     """Summarise theme evidence for a CSV cell: ``theme: matched, matched; theme: matched``.
 
@@ -132,174 +149,249 @@ def evidence_text(hits: Iterable[ThemeHit]) -> str:
     Returns:
         One group per theme in order of first hit, each with its distinct matched words.
     """
-    groups: dict[str, dict[str, None]] = {}
-    for hit in hits:
-        matched = groups.setdefault(hit.theme, {})
-        for words in hit.matched:
-            matched[words] = None
-    return LIST_SEPARATOR.join(f"{theme}: {', '.join(words)}" for theme, words in groups.items())
+    return _evidence(_group_hits(hits))
 
 
-def _theme_cells(present: frozenset[str], themes: Sequence[str]) -> list[Cell]:
-    return [int(theme in present) for theme in themes]
-
-
-def _theme_list(present: frozenset[str], themes: Sequence[str]) -> str:
+# Most rows share one of a few hundred theme sets; bounded so memory stays flat on any corpus.
+@lru_cache(maxsize=4096)
+def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> tuple[tuple[int, ...], str]:
+    """The 0/1 cells and the (spreadsheet-safe) ``themes`` cell of a row with these themes."""
     # Codebook order, not set order, so the cell is the same in every run.
-    return ";".join(theme for theme in themes if theme in present)
+    listed = ";".join(theme for theme in themes if theme in present)
+    return tuple(int(theme in present) for theme in themes), safe_text(listed)
 
 
-def comment_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[Cell]]:
-    """Rows of ``comments.csv`` for one article (see ``comment_columns``)."""
+def _theme_cells(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> list[CsvCell]:
+    """The cells from the ``theme_<id>`` columns to ``evidence``, all spreadsheet-safe."""
+    if not hits:  # a third of the rows
+        return [*_theme_flags(frozenset(), themes)[0], "", ""]
+    groups = _group_hits(hits)
+    flags, listed = _theme_flags(frozenset(groups), themes)
+    return [*flags, listed, safe_text(_evidence(groups))]
+
+
+def _optional_text(text: str | None) -> str | None:
+    # The csv module writes None as an empty cell, as ``neutralise`` would.
+    return None if text is None else safe_text(text)
+
+
+# Every row function returns cells ready for ``csv.writer`` (``CsvCell``): spreadsheet-safe
+# text, numbers, None. The two large tables make them safe as they go (``safe_text`` on each
+# text cell; numbers, the 0/1 flags included, as they are): a second pass over every cell of
+# every row cost as much as building the row.
+
+
+def comment_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
+    """Rows of ``comments.csv`` for one article (see ``comment_columns``), ready to write."""
+    return _comment_rows(analysis, tuple(themes), safe_text(analysis.article.name))
+
+
+def _comment_rows(
+    analysis: ArticleAnalysis, themes: tuple[str, ...], name: str
+) -> Iterator[list[CsvCell]]:
+    # ``name`` is the article's safe name: a property parsing the source path, asked once.
     article = analysis.article
-    name = article.name  # a property that parses the source path: once per article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
         comment = by_id[measured.comment_id]
-        present = measured.themes
         claim = measured.practitioner
+        stance = measured.stance
+        posted = comment.posted
         yield [
             name,
-            comment.id,
+            safe_text(comment.id),
             comment.number,
-            comment.parent,
+            _optional_text(comment.parent),
             comment.depth,
-            comment.author,
-            comment.posted,
-            claim is not None,
-            claim.role if claim else None,
-            claim.cue if claim else None,
-            measured.stance.stance,
-            measured.stance.cue,
+            safe_text(comment.author),
+            None if posted is None else posted.isoformat(),
+            int(claim is not None),
+            None if claim is None else safe_text(claim.role),
+            None if claim is None else safe_text(claim.cue),
+            safe_text(stance.stance),
+            safe_text(stance.cue),
             round(measured.sentiment, SCORE_DIGITS),
-            measured.label,
+            safe_text(measured.label),
             len(measured.sentences),
-            *_theme_cells(present, themes),
-            _theme_list(present, themes),
-            evidence_text(measured.hits),
-            comment.text,
+            *_theme_cells(measured.hits, themes),
+            safe_text(comment.text),
         ]
 
 
-def sentence_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[Cell]]:
-    """Rows of ``sentences.csv`` for one article (see ``sentence_columns``)."""
+def sentence_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
+    """Rows of ``sentences.csv`` for one article (see ``sentence_columns``), ready to write."""
+    return _sentence_rows(analysis, tuple(themes), safe_text(analysis.article.name))
+
+
+def _sentence_rows(
+    analysis: ArticleAnalysis, themes: tuple[str, ...], name: str
+) -> Iterator[list[CsvCell]]:
     article = analysis.article
-    name = article.name
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
         voice = sentence.voice
-        present = scored.themes
         yield [
             name,
             scored.index,
             scored.paragraph,
-            article.body[scored.paragraph].kind,
-            voice.voice,
-            voice.cue,
-            voice.quoted,
-            voice.speaker,
+            safe_text(article.body[scored.paragraph].kind),
+            safe_text(voice.voice),
+            safe_text(voice.cue),
+            int(voice.quoted),
+            _optional_text(voice.speaker),
             round(scored.sentiment, SCORE_DIGITS),
-            scored.label,
-            *_theme_cells(present, themes),
-            _theme_list(present, themes),
-            evidence_text(scored.hits),
-            scored.text,
+            safe_text(scored.label),
+            *_theme_cells(scored.hits, themes),
+            safe_text(scored.text),
         ]
 
 
-def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[Cell]]:
-    """Rows of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``)."""
-    name = analysis.article.name
+def _safe_row(cells: Iterable[Cell]) -> list[CsvCell]:
+    # For the two small tables (a row or two per article), every cell through ``neutralise``.
+    return [neutralise(cell) for cell in cells]
+
+
+def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[CsvCell]]:
+    """Rows of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to write."""
+    return _statistic_rows(analysis, analysis.article.name)
+
+
+def _statistic_rows(analysis: ArticleAnalysis, name: str) -> Iterator[list[CsvCell]]:
     for figure in analysis.statistics:
-        yield [
-            name,
-            figure.council,
-            figure.metric,
-            figure.value,
-            figure.unit,
-            figure.period,
-            figure.comparator,
-            figure.comparator_value,
-            figure.sentence,
-        ]
+        yield _safe_row(
+            (
+                name,
+                figure.council,
+                figure.metric,
+                figure.value,
+                figure.unit,
+                figure.period,
+                figure.comparator,
+                figure.comparator_value,
+                figure.sentence,
+            )
+        )
 
 
-def article_row(analysis: ArticleAnalysis) -> list[Cell]:
-    """The row of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``)."""
+def article_row(analysis: ArticleAnalysis) -> list[CsvCell]:
+    """The row of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to write."""
+    return _article_row(analysis, analysis.article.name)
+
+
+def _article_row(analysis: ArticleAnalysis, name: str) -> list[CsvCell]:
     article, meta = analysis.article, analysis.meta
-    return [
-        article.name,
-        article.source,
-        article.title,
-        article.published,
-        article.publication,
-        LIST_SEPARATOR.join(meta.councils),
-        meta.rating,
-        meta.inspection_type,
-        len(article.comments),
-        article.declared_comments,
-        sum(1 for comment in analysis.comments if comment.practitioner is not None),
-    ]
+    return _safe_row(
+        (
+            name,
+            article.source,
+            article.title,
+            article.published,
+            article.publication,
+            LIST_SEPARATOR.join(meta.councils),
+            meta.rating,
+            meta.inspection_type,
+            len(article.comments),
+            article.declared_comments,
+            sum(1 for comment in analysis.comments if comment.practitioner is not None),
+        )
+    )
 
 
-@cache
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass type, or None for any other type (asked once per type)."""
-    return tuple(field.name for field in fields(kind)) if is_dataclass(kind) else None
+FieldGetter = tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]
+"""A dataclass's field names, and a function returning all their values as a tuple."""
+
+# Filled once per result dataclass (a handful of types), by ``_register``.
+_RECORD_FIELDS: dict[type, FieldGetter] = {}
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
+def _register(kind: type) -> FieldGetter:
+    """Build (once per type) the field names and getter of a dataclass, from its fields.
 
-
-def _plain(value: Any) -> Any:
-    """Turn result dataclasses into JSON-ready values (faster than ``dataclasses.asdict``).
-
-    Most values are scalars: they are answered inline, without a call, which is most of the
-    time a record takes (hundreds of thousands of values per hundred articles).
+    Taken from ``dataclasses.fields``, so the JSON keys follow the dataclass (declaration
+    order) and cannot drift from it; ``attrgetter`` fetches every field in one C call.
     """
-    kind: type = type(value)
-    if kind in _SCALARS:
-        return value
-    names = _field_names(kind)
-    if names is not None:
-        return {
-            name: item if type(item := getattr(value, name)) in _SCALARS else _plain(item)
-            for name in names
-        }
-    if isinstance(value, tuple | list):
-        return [item if type(item) in _SCALARS else _plain(item) for item in value]
-    if isinstance(value, frozenset | set):
-        return sorted(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+    names = tuple(field.name for field in fields(kind))
+    getter: Callable[[Any], tuple[Any, ...]]
+    if len(names) >= 2:
+        getter = attrgetter(*names)
+    else:  # ``attrgetter`` of one name returns the bare value (and of none, fails)
+        getter = lambda value: tuple(getattr(value, name) for name in names)  # noqa: E731
+    _RECORD_FIELDS[kind] = (names, getter)
+    return names, getter
 
 
-def analysis_record(analysis: ArticleAnalysis) -> dict[str, Any]:
-    """The full JSON record of one article, as written to ``analysis.jsonl``.
+def _json_default(value: Any) -> Any:
+    """Turn what ``json`` cannot encode itself into what it can (called by the encoder).
+
+    A result dataclass becomes a dict of its fields; the encoder then handles the values
+    itself: strings, numbers, ``None``, and tuples (written as arrays) without calling back,
+    nested dataclasses with another call here. Sets are written sorted, dates in ISO 8601.
+    """
+    spec = _RECORD_FIELDS.get(type(value))  # the common case: a registered dataclass
+    if spec is None:
+        if is_dataclass(value) and not isinstance(value, type):
+            spec = _register(type(value))
+        elif isinstance(value, frozenset | set):
+            return sorted(value)
+        elif isinstance(value, date):
+            return value.isoformat()
+        else:
+            raise TypeError(f"{type(value).__name__} is not part of the analysis record")
+    names, values = spec
+    return dict(zip(names, values(value)))  # noqa: B905 (one tuple per name, by construction)
+
+
+# The walk over the record's values is the encoder's own (C) loop: Python code runs once per
+# dataclass (``_json_default``), never per value. The results are frozen dataclasses built
+# fresh for each article, so they cannot contain a cycle: the encoder's cycle check is skipped.
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_json_default)
+
+
+def analysis_json(analysis: ArticleAnalysis) -> str:
+    """The line of ``analysis.jsonl`` for one article (without the newline).
 
     Args:
         analysis: the article's analysis.
 
     Returns:
-        ``article`` (the name), ``parse`` (the ``discourse parse`` shape of the article),
-        ``meta``, ``comments`` (each with its sentences and hits, practitioner claim and
-        stance, and its ``themes``), ``body`` (scored sentences with their voice) and
-        ``statistics``.
+        A JSON object: ``article`` (the name), ``parse`` (the ``discourse parse`` shape of
+        the article), ``meta``, ``comments`` (each with its sentences and hits, practitioner
+        claim and stance, and its ``themes``), ``body`` (scored sentences with their voice)
+        and ``statistics``; each result object has its dataclass's fields, in order.
     """
+    return _analysis_json(analysis, analysis.article.name)
+
+
+def _analysis_json(analysis: ArticleAnalysis, name: str) -> str:
+    names, values = _RECORD_FIELDS.get(CommentAnalysis) or _register(CommentAnalysis)
     comments = []
     for comment in analysis.comments:
-        record = _plain(comment)
+        record = dict(zip(names, values(comment)))  # noqa: B905 (as in _json_default)
         record["themes"] = sorted(comment.themes)
         comments.append(record)
-    return {
-        "article": analysis.article.name,
-        "parse": article_to_dict(analysis.article),
-        "meta": _plain(analysis.meta),
-        "comments": comments,
-        "body": _plain(analysis.body),
-        "statistics": _plain(analysis.statistics),
-    }
+    return _RECORD_ENCODER.encode(
+        {
+            "article": name,
+            "parse": article_to_dict(analysis.article),
+            "meta": analysis.meta,
+            "comments": comments,
+            "body": analysis.body,
+            "statistics": analysis.statistics,
+        }
+    )
+
+
+def analysis_record(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """The full JSON record of one article as plain values (``analysis_json``, parsed).
+
+    Args:
+        analysis: the article's analysis.
+
+    Returns:
+        The object of ``analysis_json`` as dicts, lists, strings, numbers and ``None``.
+    """
+    record: dict[str, Any] = json.loads(analysis_json(analysis))
+    return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,17 +411,7 @@ class RenderedArticle:
     chunks: tuple[str, ...]
 
 
-def _safe_rows(source: Iterable[list[Cell]]) -> Iterator[list[str | int | float]]:
-    # Numbers (most cells: the theme flags) are safe as they are; skipping the call for them
-    # halves the cost of a row. ``type(cell) is int`` is False for a bool, which
-    # ``neutralise`` writes as 1/0.
-    return (
-        [cell if type(cell) is int or type(cell) is float else neutralise(cell) for cell in row]
-        for row in source
-    )
-
-
-def _csv_text(rows: Iterable[list[str | int | float]]) -> str:
+def _csv_text(rows: Iterable[Sequence[CsvCell]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
@@ -345,7 +427,10 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
     Returns:
         The article's text for each file, with its counts and parse warnings.
     """
-    record = json.dumps(analysis_record(analysis), ensure_ascii=False)
+    # The name is a property parsing the source path: asked once here, not once per table.
+    name = analysis.article.name
+    themes = tuple(themes)
+    safe_name = safe_text(name)
     return RenderedArticle(
         source=analysis.article.source,
         warnings=analysis.article.warnings,
@@ -353,11 +438,11 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
         body_sentences=len(analysis.body),
         statistics=len(analysis.statistics),
         chunks=(
-            _csv_text(_safe_rows(comment_rows(analysis, themes))),
-            _csv_text(_safe_rows(sentence_rows(analysis, themes))),
-            _csv_text(_safe_rows(statistic_rows(analysis))),
-            _csv_text(_safe_rows([article_row(analysis)])),
-            record + "\n",
+            _csv_text(_comment_rows(analysis, themes, safe_name)),
+            _csv_text(_sentence_rows(analysis, themes, safe_name)),
+            _csv_text(_statistic_rows(analysis, name)),
+            _csv_text([_article_row(analysis, name)]),
+            _analysis_json(analysis, name) + "\n",
         ),
     )
 
