@@ -37,19 +37,16 @@ def neutralise(cell: Cell) -> str | int | float:
         >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise(-0.5), neutralise(True)
         ('\\'=HYPERLINK("http://x")', -0.5, 1)
     """
-    if type(cell) is str:  # the common case first: every text cell of every row
-        return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+    if isinstance(cell, str):  # the common case first
+        return safe_text(cell)
     if cell is None:
         return ""
     if isinstance(cell, bool):
         return int(cell)
     if isinstance(cell, int | float):
         return cell
-    if isinstance(cell, date):  # datetime is a date too
-        return cell.isoformat()
-    if cell.startswith(FORMULA_TRIGGERS):
-        return "'" + cell
-    return cell
+    # datetime is a date too; anything else is not a ``Cell``.
+    return cell.isoformat()
 
 
 def safe_text(text: str) -> str:

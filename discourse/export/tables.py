@@ -183,13 +183,8 @@ def _optional_text(text: str | None) -> str | None:
 
 def comment_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
     """Rows of ``comments.csv`` for one article (see ``comment_columns``), ready to write."""
-    return _comment_rows(analysis, tuple(themes), safe_text(analysis.article.name))
-
-
-def _comment_rows(
-    analysis: ArticleAnalysis, themes: tuple[str, ...], name: str
-) -> Iterator[list[CsvCell]]:
-    # ``name`` is the article's safe name: a property parsing the source path, asked once.
+    themes = tuple(themes)  # hashable: the theme cells are cached per theme set
+    name = safe_text(analysis.article.name)
     article = analysis.article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
@@ -220,12 +215,8 @@ def _comment_rows(
 
 def sentence_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
     """Rows of ``sentences.csv`` for one article (see ``sentence_columns``), ready to write."""
-    return _sentence_rows(analysis, tuple(themes), safe_text(analysis.article.name))
-
-
-def _sentence_rows(
-    analysis: ArticleAnalysis, themes: tuple[str, ...], name: str
-) -> Iterator[list[CsvCell]]:
+    themes = tuple(themes)
+    name = safe_text(analysis.article.name)
     article = analysis.article
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
@@ -253,10 +244,7 @@ def _safe_row(cells: Iterable[Cell]) -> list[CsvCell]:
 
 def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[CsvCell]]:
     """Rows of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to write."""
-    return _statistic_rows(analysis, analysis.article.name)
-
-
-def _statistic_rows(analysis: ArticleAnalysis, name: str) -> Iterator[list[CsvCell]]:
+    name = analysis.article.name
     for figure in analysis.statistics:
         yield _safe_row(
             (
@@ -275,14 +263,10 @@ def _statistic_rows(analysis: ArticleAnalysis, name: str) -> Iterator[list[CsvCe
 
 def article_row(analysis: ArticleAnalysis) -> list[CsvCell]:
     """The row of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to write."""
-    return _article_row(analysis, analysis.article.name)
-
-
-def _article_row(analysis: ArticleAnalysis, name: str) -> list[CsvCell]:
     article, meta = analysis.article, analysis.meta
     return _safe_row(
         (
-            name,
+            article.name,
             article.source,
             article.title,
             article.published,
@@ -359,10 +343,6 @@ def analysis_json(analysis: ArticleAnalysis) -> str:
         claim and stance, and its ``themes``), ``body`` (scored sentences with their voice)
         and ``statistics``; each result object has its dataclass's fields, in order.
     """
-    return _analysis_json(analysis, analysis.article.name)
-
-
-def _analysis_json(analysis: ArticleAnalysis, name: str) -> str:
     names, values = _RECORD_FIELDS.get(CommentAnalysis) or _register(CommentAnalysis)
     comments = []
     for comment in analysis.comments:
@@ -371,7 +351,7 @@ def _analysis_json(analysis: ArticleAnalysis, name: str) -> str:
         comments.append(record)
     return _RECORD_ENCODER.encode(
         {
-            "article": name,
+            "article": analysis.article.name,
             "parse": article_to_dict(analysis.article),
             "meta": analysis.meta,
             "comments": comments,
@@ -379,19 +359,6 @@ def _analysis_json(analysis: ArticleAnalysis, name: str) -> str:
             "statistics": analysis.statistics,
         }
     )
-
-
-def analysis_record(analysis: ArticleAnalysis) -> dict[str, Any]:
-    """The full JSON record of one article as plain values (``analysis_json``, parsed).
-
-    Args:
-        analysis: the article's analysis.
-
-    Returns:
-        The object of ``analysis_json`` as dicts, lists, strings, numbers and ``None``.
-    """
-    record: dict[str, Any] = json.loads(analysis_json(analysis))
-    return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,10 +394,6 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
     Returns:
         The article's text for each file, with its counts and parse warnings.
     """
-    # The name is a property parsing the source path: asked once here, not once per table.
-    name = analysis.article.name
-    themes = tuple(themes)
-    safe_name = safe_text(name)
     return RenderedArticle(
         source=analysis.article.source,
         warnings=analysis.article.warnings,
@@ -438,11 +401,11 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
         body_sentences=len(analysis.body),
         statistics=len(analysis.statistics),
         chunks=(
-            _csv_text(_comment_rows(analysis, themes, safe_name)),
-            _csv_text(_sentence_rows(analysis, themes, safe_name)),
-            _csv_text(_statistic_rows(analysis, name)),
-            _csv_text([_article_row(analysis, name)]),
-            _analysis_json(analysis, name) + "\n",
+            _csv_text(comment_rows(analysis, themes)),
+            _csv_text(sentence_rows(analysis, themes)),
+            _csv_text(statistic_rows(analysis)),
+            _csv_text([article_row(analysis)]),
+            analysis_json(analysis) + "\n",
         ),
     )
 
