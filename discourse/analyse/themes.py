@@ -105,9 +105,8 @@ class _Word:
     ``unless`` term): only those are ever looked up in ``_Tokens.positions``.
     """
 
-    word: str
     stem: str
-    exact: str
+    exact: str  # "=" and the lower-cased word: the key of the exact form
     singles: tuple[_Candidate, ...]
     phrases: dict[str, tuple[tuple[int, _Candidate], ...]]
     keys: tuple[str, ...]
@@ -174,7 +173,6 @@ class ThemeMatcher:
             if len(candidate.pattern.keys) > 1:
                 phrases[candidate.pattern.keys[1]].append((rank, candidate))
         described = _Word(
-            word=word,
             stem=word_stem,
             exact=exact,
             singles=tuple(c for c in candidates if len(c.pattern.keys) == 1),
