@@ -85,6 +85,9 @@ def test_pdf_pages_and_text(built: ReportSummary) -> None:
     assert built.pages[-1].startswith("Methods")
     assert "Articles 3 (2 with comments)" in pages[0]
     assert "Comments 10" in pages[0]
+    # Counts agree with their noun ("1 comment", "2 comments").
+    assert re.search(r"Self-identified practitioners (1 comment|\d+ comments) ", pages[0])
+    assert not re.search(r"\b1 (comments|body sentences)\b", pages[0])
     methods = " ".join(pages[built.pages.index("Methods") :])
     assert "r = 0.881" in methods and "r = 0.49" in methods
     findings = pages[1]

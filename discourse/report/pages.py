@@ -92,9 +92,9 @@ def cover_page(document: Document, result: ComparisonResult, run: RunInfo) -> No
     rows = [
         ("Articles", f"{overview.articles} ({overview.articles_with_comments} with comments)"),
         ("Comments", f"{overview.comments} ({overview.replies} of them replies)"),
-        ("Self-identified practitioners", f"{overview.self_identified} comments"),
-        ("Official findings", f"{overview.official_sentences} body sentences"),
-        ("Council statements", f"{overview.council_sentences} body sentences"),
+        ("Self-identified practitioners", _count(overview.self_identified, "comment")),
+        ("Official findings", _count(overview.official_sentences, "body sentence")),
+        ("Council statements", _count(overview.council_sentences, "body sentence")),
         ("Councils", ", ".join(overview.councils) or "none identified"),
         ("Published", _date_range(result)),
         ("Publications", ", ".join(overview.publications) or "not recorded"),
