@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from discourse.analyse.sentences import (
     _block_spans,
+    _joined_abbreviations,
     _parameters,
+    _plain_block_spans,
     _tokenizer,
     split_sentences,
     word_tokens,
@@ -177,3 +179,93 @@ def test_fast_paths_give_punkts_own_spans(block: str) -> None:
     if not block.strip():
         return
     assert _block_spans(block) == list(plain.span_tokenize(block))  # type: ignore[attr-defined]
+
+
+# Blocks of plain boundaries, the shape ``_plain_block_spans`` answers without Punkt, with at
+# most two of the tokens and spacings that must send a block back to Punkt mixed in:
+# abbreviations (in any case; "Reapprox" ends in one), initials, numbers, words with digits or
+# apostrophes, closing quotes and brackets, non-ASCII spaces, bare and repeated marks.
+ORDINARY_WORDS = st.sampled_from(["word", "Caseloads", "managers", "The", "staff", "café"])
+ORDINARY_GAPS = st.sampled_from([" ", " ", " ", ". ", "? ", "! ", ".  ", ".\n", " . "])
+# fmt: off
+TRICKY_WORDS = st.sampled_from([
+    "Dr", "ST", "mr", "etc", "vs", "J", "a", "I", "2019", "x2", "it’s", "don't", "”Next",
+    ")and", "“Quote", "'tis", "e.g", "approx", "Reapprox", "thurs", "”", ")", '"', "Überall",
+])
+TRICKY_GAPS = st.sampled_from([".\t", ".\xa0", "!! ", "?! ", ".", "", "... ", ".) "])
+# fmt: on
+
+
+@st.composite
+def plain_blocks(draw: st.DrawFn) -> str:
+    lead = draw(st.sampled_from(["", "", "", " ", "\t"]))
+    parts = draw(
+        st.lists(st.tuples(ORDINARY_WORDS, ORDINARY_GAPS), min_size=1, max_size=12).map(list)
+    )
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(parts)))
+        word = draw(TRICKY_WORDS)
+        gap = draw(st.one_of(ORDINARY_GAPS, TRICKY_GAPS))
+        parts.insert(at, (word, gap))
+    end = draw(st.sampled_from(["", ".", " ", "!"]))
+    return lead + "".join(word + gap for word, gap in parts) + end
+
+
+@settings(max_examples=600, deadline=None)
+@given(plain_blocks())
+@example("In 2019. staff left.")  # a number before the mark, a lower-case word after it
+@example("Smith J. and others. Next")  # an initial
+@example("It ended. ” Next one")  # a closing quote Punkt moves back
+@example("Ask for approx. the sum. Next")  # an abbreviation
+def test_plain_blocks_give_punkts_own_spans(block: str) -> None:
+    _tokenizer()
+    if not block.strip():
+        return
+    assert _block_spans(block) == list(_plain_punkt().span_tokenize(block))  # type: ignore[attr-defined]
+
+
+def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
+    # The fast path is taken for ordinary sentences (it is what makes splitting cheap) and
+    # declined wherever Punkt's own judgement is needed.
+    block = "Caseloads are rising. Why? Nobody knows! Staff leave."
+    assert _plain_block_spans(block, len(block), 3) == [(0, 21), (22, 26), (27, 40), (41, 53)]
+    for needs_punkt in (
+        "Ask Dr. Jones now.",
+        "In 2019. Then more.",
+        "J. Smith left.",
+        "Wait... what.",
+        "It ended.” Then.",
+        "No!! Stop.",
+    ):
+        marks = sum(needs_punkt.count(mark, 0, len(needs_punkt) - 1) for mark in ".?!")
+        assert _plain_block_spans(needs_punkt, len(needs_punkt), marks) is None, needs_punkt
+
+
+@settings(max_examples=300, deadline=None)
+@given(plain_blocks())
+@example("One Reapprox. caseloads rose")  # the tail "approx" is an abbreviation, the word is not
+@example("Come at 3 p.m. caseloads rose")
+def test_joined_abbreviations_matches_a_search_of_the_whole_span(block: str) -> None:
+    # ``_ends_with_abbreviation`` only reads the tail of a span; the join must be what a
+    # search of the whole span for its final "word." gives.
+    import re
+
+    from discourse.analyse.sentences import WORD
+
+    abbrevs, starters = _parameters()
+    final = re.compile(r"(?P<word>[^\W_]+)\.\s*$")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+(?:\s+\S+)?", block)]
+    expected: list[tuple[int, int]] = []
+    for start, end in spans:
+        previous = final.search(block, *expected[-1]) if expected else None
+        first = WORD.search(block, start, end)
+        if (
+            previous is not None
+            and previous.group("word").lower() in abbrevs
+            and first is not None
+            and first.group(0).lower() not in starters
+        ):
+            expected[-1] = (expected[-1][0], end)
+        else:
+            expected.append((start, end))
+    assert _joined_abbreviations(spans, block) == expected

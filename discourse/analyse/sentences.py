@@ -3,7 +3,10 @@
 Sentences come from NLTK's Punkt algorithm built from parameters the package ships
 (``discourse/data/punkt_parameters.toml``), so nothing is downloaded and the result does
 not depend on what happens to be installed in ``NLTK_DATA``. Punkt runs once per block of
-text (blocks are separated by blank lines); two repairs are applied to its output:
+text (blocks are separated by blank lines), except where its answer is known without it: a
+block with no candidate boundary, or one whose every candidate is a plain "word. Next" (about
+two thirds of the blocks that have one; Punkt's own spans, checked against Punkt by the tests).
+Repairs are applied to its output:
 
 * a full stop, ``?`` or ``!`` glued to the next sentence (``the end.Next one``) is split,
   since Punkt only considers a boundary before white space;
@@ -112,6 +115,14 @@ def _import_nltk() -> None:
 # ``tests/test_sentences.py`` checks the claim against Punkt itself.
 _PLAIN_BREAK = re.compile(r"(?P<word>[^\W\d_]{2,})?(?P<end>[.?!])\s+\S+")
 
+# A mark, ASCII white space and a next token that does not open with a closing quote or
+# bracket (Punkt would move those back into the sentence before): with the word before the mark
+# (``_plain_block_spans`` checks it), the shape of a plain candidate in a whole block. The mark
+# comes first so that the regex engine skips to the marks instead of trying every position.
+_MARK_THEN_TOKEN = re.compile(r"[.?!][ \t\n\r\f\v]+(?=[^\s\"')\]}‘’“”«»])")
+# Where Punkt's context looks for the start of the word before a mark (``string.whitespace``).
+_ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")
+
 
 @cache
 def _tokenizer() -> PunktSentenceTokenizer:
@@ -143,15 +154,53 @@ def _tokenizer() -> PunktSentenceTokenizer:
     return _Tokenizer(params)
 
 
+def _plain_block_spans(block: str, end: int, marks: int) -> list[tuple[int, int]] | None:
+    """Punkt's spans of a block whose every candidate boundary is plain, else None.
+
+    ``marks`` is the number of ``.``, ``?`` and ``!`` in ``block[:end - 1]`` (``end`` is the
+    length of the block without its trailing white space). If each of them is a plain
+    candidate (``_PLAIN_BREAK``: no word or a word of letters only, not an abbreviation before
+    a ``.``; ``_MARK_THEN_TOKEN`` after it), Punkt breaks after every mark and starts the next
+    sentence at the next token, so the spans are known without running it;
+    ``tests/test_sentences.py`` checks this against Punkt itself. Otherwise (a number, an
+    initial, an ellipsis, a quote, "!!") None: the block needs Punkt.
+    """
+    if block[0].isspace():  # Punkt's word search treats a block's leading space specially
+        return None
+    candidates = list(_MARK_THEN_TOKEN.finditer(block, 0, end))
+    if len(candidates) != marks:
+        return None
+    abbrevs = abbreviations()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for candidate in candidates:
+        mark = candidate.start()
+        word_start = mark
+        while word_start > start and block[word_start - 1] not in _ASCII_SPACE:
+            word_start -= 1
+        word = block[word_start:mark]
+        if word and (
+            len(word) < 2 or not word.isalpha() or (block[mark] == "." and word.lower() in abbrevs)
+        ):
+            return None
+        spans.append((start, mark + 1))
+        start = candidate.end()
+    spans.append((start, end))
+    return spans
+
+
 def _block_spans(block: str) -> list[tuple[int, int]]:
     """Punkt's sentence spans of one block (no blank line inside)."""
-    stripped = block.rstrip()
-    if not any(end in stripped[:-1] for end in ".?!"):
+    end = len(block.rstrip())
+    marks = block.count(".", 0, end - 1) + block.count("?", 0, end - 1)
+    marks += block.count("!", 0, end - 1)
+    if not marks:
         # No ".", "?" or "!" before the last character: Punkt has no candidate boundary (one
         # needs an end followed by punctuation or by white space and a token), and returns the
         # block up to its trailing white space.
-        return [(0, len(stripped))]
-    return list(_tokenizer().span_tokenize(block))
+        return [(0, end)]
+    plain = _plain_block_spans(block, end, marks)
+    return plain if plain is not None else list(_tokenizer().span_tokenize(block))
 
 
 def _glued_splits(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -173,19 +222,39 @@ def _joined_abbreviations(spans: list[tuple[int, int]], text: str) -> list[tuple
     abbrevs, starters = _parameters()
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined:
-            previous = _FINAL_ABBREVIATION.search(text, joined[-1][0], joined[-1][1])
+        if joined and _ends_with_abbreviation(text, *joined[-1], abbrevs):
             first = WORD.search(text, start, end)
-            if (
-                previous is not None
-                and previous.group("word").lower() in abbrevs
-                and first is not None
-                and first.group(0).lower() not in starters
-            ):
+            if first is not None and first.group(0).lower() not in starters:
                 joined[-1] = (joined[-1][0], end)
                 continue
         joined.append((start, end))
     return joined
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int, abbrevs: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation and its full stop ("… for St.").
+
+    ``_FINAL_ABBREVIATION`` searched over the whole span tries every position of it; only the
+    last few characters can hold the answer: a full stop after the span's last non-space, and
+    a word no longer than the longest abbreviation before it. The search runs on that tail,
+    and a word cut at the tail's start (a letter before it) is longer than any abbreviation.
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end == start or text[end - 1] != ".":
+        return False
+    tail = max(start, end - _longest_abbreviation() - 1)
+    found = _FINAL_ABBREVIATION.search(text, tail, end)
+    if found is None:
+        return False
+    if found.start() == tail > start and text[tail - 1].isalnum():
+        return False  # the word goes on before the tail: too long to be an abbreviation
+    return found.group("word").lower() in abbrevs
+
+
+@cache
+def _longest_abbreviation() -> int:
+    return max(map(len, abbreviations()), default=0)
 
 
 def _joined_punctuation(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
