@@ -303,13 +303,22 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     block_start = 0
     boundaries = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text)]
     boundaries.append((len(text), len(text)))
+    # ``_GLUED_END`` needs an end mark then a capital: most texts have none, and their spans
+    # skip the search.
+    glued = _GLUED_HINT.search(text) is not None
     for block_end, next_start in boundaries:
         block = text[block_start:block_end]
         spans: list[tuple[int, int]] = []
         if block.strip():
             for rel_start, rel_end in _block_spans(block):
-                spans.extend(_glued_splits(text, block_start + rel_start, block_start + rel_end))
-        for start, end in _joined_punctuation(_joined_abbreviations(spans, text), text):
+                start, end = block_start + rel_start, block_start + rel_end
+                if glued:
+                    spans.extend(_glued_splits(text, start, end))
+                else:
+                    spans.append((start, end))
+        if len(spans) > 1:  # the joins only ever merge a span into the one before
+            spans = _joined_punctuation(_joined_abbreviations(spans, text), text)
+        for start, end in spans:
             start, end = _trimmed(text, start, end)
             if start < end:
                 sentences.append(Sentence(text[start:end], start, end))
