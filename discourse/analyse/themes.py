@@ -18,13 +18,23 @@ word that licensed it), the sentence, the term's character span and the rule's n
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
+from operator import attrgetter
+from typing import cast
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
 from discourse.analyse.sentences import WORD, stem
+
+# ``WORD`` as a capturing split: ``[gap, word, gap, word, …, gap]``. The words are the
+# ``WORD.findall`` list, and the running sum of the parts' lengths gives every word's span, both
+# in C: a sentence with a hit needs its words' spans, and building them match by match cost
+# more than all the rest of the matching.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
@@ -94,22 +104,31 @@ class _Tokens:
         ]
 
 
-@dataclass(frozen=True, slots=True)
+# Compared by identity (``None in words``): a generated ``__eq__`` would run per word.
+@dataclass(frozen=True, slots=True, eq=False)
 class _Word:
     """One word form as the matcher sees it, worked out once per distinct form.
 
     ``singles`` are the one-word terms the word is; ``phrases`` the longer terms it can
     start, by the key of their second word and with their rank among the word's terms (the
-    order the evidence is tie-broken in). ``keys`` are those of the word's two keys (its
-    stem, ``exact``) that begin some pattern of the codebook (a term, exclusion, context or
-    ``unless`` term): only those are ever looked up in ``_Tokens.positions``.
+    order the evidence is tie-broken in); ``starts`` says whether it has either. ``keys``
+    are those of the word's two keys (its stem, ``exact``) that begin some pattern of the
+    codebook (a term, exclusion, context or ``unless`` term): only those are ever looked up
+    in ``_Tokens.positions``.
     """
 
     stem: str
     exact: str  # "=" and the lower-cased word: the key of the exact form
     singles: tuple[_Candidate, ...]
     phrases: dict[str, tuple[tuple[int, _Candidate], ...]]
+    starts: bool
     keys: tuple[str, ...]
+
+
+# Which words of a sentence start a term, and which have a key to record: picked out by
+# ``compress`` over these, in C, so the words that are neither (most) cost no Python step.
+_STARTS = attrgetter("starts")
+_KEYS = attrgetter("keys")
 
 
 # A match that survived: its word range, the term, and the context words that licensed it.
@@ -172,11 +191,13 @@ class ThemeMatcher:
         for rank, candidate in enumerate(candidates):
             if len(candidate.pattern.keys) > 1:
                 phrases[candidate.pattern.keys[1]].append((rank, candidate))
+        singles = tuple(c for c in candidates if len(c.pattern.keys) == 1)
         described = _Word(
             stem=word_stem,
             exact=exact,
-            singles=tuple(c for c in candidates if len(c.pattern.keys) == 1),
+            singles=singles,
             phrases={key: tuple(ranked) for key, ranked in phrases.items()},
+            starts=bool(candidates),
             keys=tuple(key for key in (word_stem, exact) if key in self._first_keys),
         )
         self._vocabulary[form] = described
@@ -193,21 +214,26 @@ class ThemeMatcher:
             ``sentence[hit.start:hit.end] == hit.matched[0]``.
         """
         vocabulary = self._vocabulary
-        words = [vocabulary.get(form) or self._describe(form) for form in WORD.findall(sentence)]
-        tokens = _Tokens(words, {})
-        positions = tokens.positions
+        parts = _WORD_SPLIT.split(sentence)
+        forms = parts[1::2]
+        looked_up = list(map(vocabulary.get, forms))
+        words = (
+            [word or self._describe(form) for word, form in zip(looked_up, forms, strict=True)]
+            if None in looked_up  # a form not seen before
+            else cast(list[_Word], looked_up)
+        )
+        # About half the sentences have no word that starts a term: no theme, whatever else.
+        starting = list(compress(count(), map(_STARTS, words)))
+        if not starting:
+            return ()
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
+        tokens = _Tokens(words, {})
         last = len(words) - 1
-        # One pass: record where the pattern keys are, and collect every term that occurs,
-        # at each word its one-word terms, then its phrases in the order of their ranks. A
-        # phrase is tried only if the next word has its second key, so most are never
-        # compared word by word.
-        for index, word in enumerate(words):
-            for key in word.keys:
-                if key in positions:
-                    positions[key].append(index)
-                else:
-                    positions[key] = [index]
+        # Collect every term that occurs, at each word its one-word terms, then its phrases in
+        # the order of their ranks. A phrase is tried only if the next word has its second
+        # key, which is the whole test for a two-word phrase.
+        for index in starting:
+            word = words[index]
             for candidate in word.singles:
                 found.setdefault(candidate.theme, []).append(((index, index + 1), candidate))
             if word.phrases and index < last:
@@ -220,21 +246,30 @@ class ThemeMatcher:
                     ranked.sort(key=lambda item: item[0])
                 for _, candidate in ranked:
                     keys = candidate.pattern.keys
-                    if tokens.matches(keys, index):
+                    if len(keys) == 2 or tokens.matches(keys, index):
                         found.setdefault(candidate.theme, []).append(
                             ((index, index + len(keys)), candidate)
                         )
         if not found:
             return ()  # no term occurs: no theme, whatever the context
+        # Where the pattern keys are, for exclusions and company (in word order).
+        positions = tokens.positions
+        for index in compress(count(), map(_KEYS, words)):
+            for key in words[index].keys:
+                if key in positions:
+                    positions[key].append(index)
+                else:
+                    positions[key] = [index]
         kept = [
             (theme_id, self._kept(tokens, theme_id, found[theme_id]))
             for theme_id in sorted(found, key=self._order.__getitem__)
         ]
         if not any(matches for _, matches in kept):
             return ()
-        spans = [match.span() for match in WORD.finditer(sentence)]
+        # Word i is parts[2i + 1]: it runs from offsets[2i + 1] to offsets[2i + 2].
+        offsets = list(accumulate(map(len, parts), initial=0))
         return tuple(
-            self._hit(sentence, spans, theme_id, match)
+            self._hit(sentence, offsets, theme_id, match)
             for theme_id, matches in kept
             for match in matches
         )
@@ -276,13 +311,17 @@ class ThemeMatcher:
         return sorted(kept, key=lambda k: k[0]) if len(kept) > 1 else kept
 
     @staticmethod
-    def _hit(sentence: str, spans: list[tuple[int, int]], theme_id: str, kept: _Kept) -> ThemeHit:
-        """The evidence for one kept match: the words as written, their span, the rule."""
+    def _hit(sentence: str, offsets: list[int], theme_id: str, kept: _Kept) -> ThemeHit:
+        """The evidence for one kept match: the words as written, their span, the rule.
+
+        ``offsets`` are where the parts of ``_WORD_SPLIT`` start: word ``i`` starts at
+        ``offsets[2 * i + 1]`` and ends at ``offsets[2 * i + 2]``.
+        """
         (first, last), candidate, context = kept
-        start, end = spans[first][0], spans[last - 1][1]
+        start, end = offsets[2 * first + 1], offsets[2 * last]
         matched = [sentence[start:end]]
         if context is not None:
-            matched.append(sentence[spans[context[0]][0] : spans[context[1] - 1][1]])
+            matched.append(sentence[offsets[2 * context[0] + 1] : offsets[2 * context[1]]])
         return ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
 
     @staticmethod
