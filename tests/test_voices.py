@@ -262,3 +262,30 @@ def test_actors_are_found_in_any_case_behind_the_key_word_prefilter() -> None:
     text = "OFSTED FOUND caseloads too high. THE COUNCIL SAID it would act."
     voices = attribute_voices([BodyBlock("paragraph", text)], [split_sentences(text)])
     assert [v.voice for v in voices[0]] == ["inspectorate", "council"]
+
+
+def test_the_speaker_prefilter_keeps_every_actor_and_verb() -> None:
+    # ``_speaker_patterns`` skips a speaker pattern when the text lacks its reporting verb (or
+    # "according"/"by"): every verb phrase of the cue file, after every voice's first actor,
+    # must still be searched and found.
+    import tomllib
+
+    from discourse.analyse.voices import CUES_FILE, _cues, _named_voices, _speaker_patterns
+    from discourse.resources import read_data_text
+
+    table = tomllib.loads(read_data_text(CUES_FILE))
+    cues = _cues()
+    for voice, patterns in cues.speaker.items():
+        actor = table["voices"][voice]["actors"][0]
+        for verb in table["reporting_verbs"]:
+            for text in (f"The {actor} {verb} that staff left.", f"THE {actor.upper()} {verb}."):
+                named, runs = _named_voices([voice], text)
+                assert named == [voice], text
+                searched = list(_speaker_patterns(voice, runs))
+                assert patterns[0] in searched, text
+                assert patterns[0].search(text) is not None, text
+        according = f"It is failing, according to the {actor}."
+        named, runs = _named_voices([voice], according)
+        if voice not in cues.subject_only:
+            assert patterns[1] in list(_speaker_patterns(voice, runs))
+            assert patterns[1].search(according) is not None

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -82,6 +82,9 @@ class _Cues:
     # Per voice, one word of each actor phrase (lower case): every match of the voice's
     # actor pattern holds one of them (see ``_may_name``).
     keys: dict[Voice, tuple[str, ...]]
+    # Per speaker pattern (same order as ``speaker``), words one of which every match holds
+    # as a whole word: a reporting verb, "according" or "by" (see ``_speaker_patterns``).
+    speaker_words: dict[Voice, tuple[frozenset[str], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,12 @@ def _cues() -> _Cues:
         table = tomllib.loads(read_data_text(CUES_FILE))
     except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
         raise DiscourseError(f"not valid TOML: {error}", path=CUES_FILE) from error
-    verbs = _alternation(_strings(table, "reporting_verbs", ""))
+    verb_phrases = _strings(table, "reporting_verbs", "")
+    verbs = _alternation(verb_phrases)
+    # The longest word of each verb phrase. A speaker pattern puts the verb between white
+    # space and ``\b`` (and its words between spaces or hyphens), so each of its words is a
+    # whole run of word characters in the text.
+    verb_words = frozenset(_longest_word(phrase) for phrase in verb_phrases)
     voices = table.get("voices")
     if not isinstance(voices, dict):
         raise DiscourseError("missing [voices] tables", path=CUES_FILE)
@@ -134,6 +142,7 @@ def _cues() -> _Cues:
     mention: dict[Voice, re.Pattern[str]] = {}
     subject_only: set[Voice] = set()
     keys: dict[Voice, tuple[str, ...]] = {}
+    speaker_words: dict[Voice, tuple[frozenset[str], ...]] = {}
     for voice in _ACTOR_VOICES:
         entry = voices.get(voice)
         if not isinstance(entry, dict):
@@ -141,20 +150,24 @@ def _cues() -> _Cues:
         actors = _alternation(_strings(entry, "actors", f"[voices.{voice}] "))
         actor = rf"(?<![\w-])(?P<actor>{actors})(?:['’]s)?(?![\w-])"
         forms = [rf"{actor}{apposition}{between}{{0,3}}\s+(?P<verb>{verbs})\b"]
+        words = [verb_words]
         if not entry.get("actors_as_subject_only", False):
             forms.append(rf"\baccording\s+to\s+(?:the\s+)?(?:latest\s+)?{actor}")
             forms.append(rf"\bby\s+(?:the\s+|an?\s+|its\s+)?(?:\w+\s+)?{actor}")
+            words += [frozenset({"according"}), frozenset({"by"})]
         else:
             subject_only.add(voice)
+        speaker_words[voice] = tuple(words)
         mention[voice] = re.compile(actor, re.IGNORECASE)
         # The actor pattern matches a phrase's words literally (only the spaces and
         # apostrophes between them vary), so a match holds each word of its phrase.
-        words = {
-            max(re.findall(r"\w+", phrase.lower()), key=len)
-            for phrase in _strings(entry, "actors", f"[voices.{voice}] ")
+        longest = {
+            _longest_word(phrase) for phrase in _strings(entry, "actors", f"[voices.{voice}] ")
         }
         # A word holding another key ("councillor", "council") adds nothing to the test.
-        keys[voice] = tuple(sorted(w for w in words if not any(k != w and k in w for k in words)))
+        keys[voice] = tuple(
+            sorted(w for w in longest if not any(k != w and k in w for k in longest))
+        )
         speaker[voice] = tuple(re.compile(form, re.IGNORECASE) for form in forms)
     pronouns = [p.lower() for p in _strings(table, "pronouns", "")]
     continuation = re.compile(
@@ -188,7 +201,39 @@ def _cues() -> _Cues:
         frozenset(pronouns),
         person,
         keys,
+        speaker_words,
     )
+
+
+def _longest_word(phrase: str) -> str:
+    words: list[str] = re.findall(r"\w+", phrase.lower())
+    return max(words, key=len)
+
+
+# Runs of word characters: the whole words ``_Cues.speaker_words`` are looked up among.
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _speaker_patterns(voice: Voice, runs: set[str] | None) -> Iterator[re.Pattern[str]]:
+    """The speaker patterns of ``voice`` that may match a text naming one of its actors.
+
+    ``runs`` are the runs of word characters of the text's ``lowered`` form (None when the
+    prefilter may not be used: every pattern is then tried). A pattern is skipped when the
+    text lacks its verb, "according" or "by": a speaker needs a reporting verb, and most
+    sentences that name an actor have none.
+    """
+    cues = _cues()
+    for pattern, words in zip(cues.speaker[voice], cues.speaker_words[voice], strict=True):
+        if runs is None or not words.isdisjoint(runs):
+            yield pattern
+
+
+def _named_voices(voices: Iterable[Voice], text: str) -> tuple[list[Voice], set[str] | None]:
+    """The voices whose actors ``text`` may name (``_may_name``), and the runs of word
+    characters of its ``lowered`` form for ``_speaker_patterns`` (None if it may not be used)."""
+    folded = lowered(text)
+    named = [voice for voice in voices if _may_name(voice, folded)]
+    return named, None if folded is None or not named else set(_WORD_RUN.findall(folded))
 
 
 def _may_name(voice: Voice, folded: str | None) -> bool:
@@ -199,7 +244,8 @@ def _may_name(voice: Voice, folded: str | None) -> bool:
     speaker pattern of a voice contains its actor pattern, so a text that fails this test
     is searched with none of them (most sentences name one or two voices at most).
     """
-    return folded is None or any(key in folded for key in _cues().keys[voice])
+    # ``map`` over ``__contains__`` runs the test in C: no generator step per key.
+    return folded is None or any(map(folded.__contains__, _cues().keys[voice]))
 
 
 def _first_actor(text: str, *, practitioners: bool) -> tuple[int, Voice, str] | None:
@@ -379,11 +425,9 @@ class _Attributor:
         """The first speaker named as the subject or agent of a reporting verb."""
         cues = _cues()
         best: tuple[int, Voice, str] | None = None
-        folded = lowered(text)
-        for voice, patterns in cues.speaker.items():
-            if not _may_name(voice, folded):
-                continue
-            for pattern in patterns:
+        named_voices, runs = _named_voices(cues.speaker, text)
+        for voice in named_voices:
+            for pattern in _speaker_patterns(voice, runs):
                 match = pattern.search(text)
                 if match is not None and (best is None or match.start() < best[0]):
                     best = (match.start(), voice, match.group(0).strip(" ,"))
@@ -410,9 +454,10 @@ def _reported_practitioners(text: str) -> str | None:
     sentence is theirs. Only the sentence's own opening counts (at most one word, such as
     "However", before the actor): practitioners named later are what it is about.
     """
-    if not _may_name("practitioner", lowered(text)):
+    named, runs = _named_voices(["practitioner"], text)
+    if not named:
         return None
-    for pattern in _cues().speaker["practitioner"]:
+    for pattern in _speaker_patterns("practitioner", runs):
         match = pattern.search(text)
         if match is not None and len(re.findall(r"\w+", text[: match.start()])) <= 1:
             return match.group("actor")
