@@ -6,18 +6,21 @@ sentence and aggregating, so every sentence keeps its own compound score and a c
 score is ``aggregate`` of its sentences' scores (see ``AGGREGATE_DESCRIPTION``).
 
 ``vaderSentiment`` loads its lexicon when the analyser is built, so one analyser is built
-per process, lazily (``discourse --help`` never pays for it).
+per process, lazily (``discourse --help`` never pays for it). Sentences are scored by
+``discourse.analyse.vader``, which gives the library's compound score, equal to the last
+digit, in about a third of its time, when the installed release is the one it ports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import metadata
 from statistics import fmean
 from typing import TYPE_CHECKING
 
 from discourse.analyse.results import SentimentLabel
+from discourse.analyse.vader import PORTED_VERSION, VaderCompound
 from discourse.settings import Settings
 
 if TYPE_CHECKING:
@@ -43,6 +46,15 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+@cache
+def _compound() -> Callable[[str], float]:
+    """The function that scores a sentence: the port when it matches the installed release."""
+    analyzer = _analyzer()
+    if vader_version() == PORTED_VERSION:
+        return VaderCompound(analyzer)
+    return lambda text: float(analyzer.polarity_scores(text)["compound"])
+
+
 def vader_version() -> str:
     """The installed ``vaderSentiment`` version, for the report's manifest."""
     return metadata.version("vaderSentiment")
@@ -65,7 +77,7 @@ class SentimentScorer:
     def __init__(self, settings: Settings) -> None:
         self.positive_threshold = settings.positive_threshold
         self.negative_threshold = settings.negative_threshold
-        self._analyzer = _analyzer()
+        self._compound = _compound()
 
     def compound(self, text: str) -> float:
         """Return VADER's compound score of ``text`` (one sentence), in [-1, 1].
@@ -76,7 +88,7 @@ class SentimentScorer:
         Returns:
             The normalised compound score.
         """
-        return float(self._analyzer.polarity_scores(text)["compound"])
+        return self._compound(text)
 
     def label(self, score: float) -> SentimentLabel:
         """Label a compound (or aggregate) score.

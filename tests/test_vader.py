@@ -1,0 +1,126 @@
+"""The VADER port (discourse.analyse.vader) against vaderSentiment, sentence by sentence.
+
+The port must give exactly the library's compound score: on every sentence of the fixtures
+and seeds, and on generated sentences made of the words that set off VADER's rules
+(negations, boosters, "but", "no", "least", "kind of", idioms, capitals, emphasis).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from discourse.analyse import sentiment
+from discourse.analyse.sentences import split_sentences
+from discourse.analyse.vader import PORTED_VERSION, VaderCompound
+
+ANALYZER = SentimentIntensityAnalyzer()
+PORT = VaderCompound(ANALYZER)
+
+
+def _reference(text: str) -> float:
+    return float(ANALYZER.polarity_scores(text)["compound"])
+
+
+def _sentences_of(folder: Path) -> list[str]:
+    """Every line and sentence of every page: the units VADER is given, and then some."""
+    sentences: list[str] = []
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for paragraph in text.split("\n\n"):
+            sentences.append(paragraph)
+            sentences.extend(sentence.text for sentence in split_sentences(paragraph))
+            sentences.extend(re.split(r"(?<=[.!?])\s+", paragraph))
+    return sentences
+
+
+@pytest.mark.parametrize("folder", [FIXTURES, ROOT.parent / "shared" / "seeds"], ids=str)
+def test_the_port_scores_every_page_sentence_as_the_library(folder: Path) -> None:
+    if not folder.exists():
+        pytest.skip(f"{folder} is not on this machine")
+    sentences = _sentences_of(folder)
+    assert len(sentences) > 200
+    differing = [text for text in sentences if PORT(text) != _reference(text)]
+    assert differing == []
+
+
+# Pieces that set off VADER's rules, to be strung together: negations and the phrases that
+# qualify them, boosters and dampeners, "but", "no ... or/nor", "least", "kind of", the
+# idioms, capitals, emoticons and emojis; with lexicon words of both signs and fillers.
+_PIECES = [
+    *("not", "never", "never so", "never this", "without doubt", "without", "doubt", "no"),
+    *("no one", "or", "nor", "at least", "very least", "least", "kind of", "sort of", "kind"),
+    *("but", "BUT", "isn't", "aint", "cannot", "despite", "rarely", "so", "this", "the bomb"),
+    *("the shit", "bad ass", "to die for", "yeah right", "kiss of death", "bus stop"),
+    *("just enough", "extremely", "slightly", "barely", "FUCKING", "good", "GOOD", "Good"),
+    *("great", "happy", "terrible", "awful", "HATE", "love", "fair", "unfair", "worst", "best"),
+    *("morale", "staff", "pay", "the", "x", ":)", ":(", ":D", "<3", "lol", "😀", "💔", "OK"),
+]
+_MARKS = ["", "", "", "", "", ".", ",", "!", "!!", "?", "??", "?!", "...", "'", ")"]
+
+
+@st.composite
+def _rule_sentences(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7))
+    marks = draw(st.lists(st.sampled_from(_MARKS), min_size=len(pieces), max_size=7))
+    space = draw(st.sampled_from([" ", " ", "  ", "\n"]))
+    return space.join(piece + mark for piece, mark in zip(pieces, marks, strict=False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was never so good.",
+        "It was never this bad.",
+        "They are without doubt good.",
+        "It is not good and not so very good.",
+        "No good or bad, no great nor awful.",
+        "At least good; the very least good; least good.",
+        "Least good at",
+        "Kind of good, sort of bad, kinda awful.",
+        "The staff are GOOD but the pay is terrible!!!",
+        "It is the bomb, yeah right, the kiss of death.",
+        "I love it :) 😀 💔",
+        "",
+    ],
+)
+def test_the_port_follows_each_rule_of_the_library(text: str) -> None:
+    assert PORT(text) == _reference(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_rule_sentences())
+def test_the_port_follows_the_rules_in_any_combination(text: str) -> None:
+    assert PORT(text) == _reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_the_port_scores_any_text_as_the_library(text: str) -> None:
+    assert PORT(text) == _reference(text)
+
+
+def test_another_release_of_the_library_is_scored_by_the_library(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentiment._compound.cache_clear()
+    monkeypatch.setattr(sentiment, "vader_version", lambda: "3.4.0")
+    try:
+        compound = sentiment._compound()
+        assert not isinstance(compound, VaderCompound)
+        assert compound("The pay is awful, but the team is great!") == _reference(
+            "The pay is awful, but the team is great!"
+        )
+    finally:
+        sentiment._compound.cache_clear()
+
+
+def test_the_port_is_for_the_installed_release() -> None:
+    assert sentiment.vader_version() == PORTED_VERSION
+    assert isinstance(sentiment._compound(), VaderCompound)
