@@ -20,33 +20,64 @@ _WORD = re.compile(r"\S+")
 _MONTHS = tuple(calendar.month_name)[1:]
 
 
+_ENDS = (".", "!", "?")
+# A word after which a sentence splitter may end a sentence: a stop, an ellipsis, then any
+# closing quotes or brackets.
+_MAY_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_ATTEMPTS = 40
+
+
 class Chain:
-    """A word-bigram chain: ``sentence()`` draws a new sentence ending in . ! or ?"""
+    """A word-bigram chain: ``sentence()`` draws a sentence ending in . ! or ? not drawn before.
+
+    Below its minimum length a sentence avoids words that end one ("Why.", "rights."), which
+    would otherwise make short sentences inside it that recur all over the corpus.
+    """
 
     def __init__(self, texts: list[str]) -> None:
         self.next_words: dict[str, list[str]] = defaultdict(list)
-        self.starts: list[str] = []
+        starts: list[str] = []
         for text in texts:
             words = _WORD.findall(text)
             if not words:
                 continue
-            self.starts.append(words[0])
+            starts.append(words[0])
             for current, following in itertools.pairwise(words):
                 self.next_words[current].append(following)
-                if current.endswith((".", "!", "?")):
-                    self.starts.append(following)
+                if current.endswith(_ENDS):
+                    starts.append(following)
+        self.starts = [word for word in starts if not _MAY_END.search(word)]
+        self.drawn: set[str] = set()
 
-    def sentence(self, rng: random.Random, min_words: int = 8, max_words: int = 32) -> str:
+    def _draw(self, rng: random.Random, min_words: int, max_words: int) -> str | None:
+        """One walk of the chain, or None if it could only end a sentence too early."""
         words = [rng.choice(self.starts)]
         while len(words) < max_words:
             options = self.next_words.get(words[-1])
             if not options:
                 break
+            if len(words) < min_words - 1:
+                options = [word for word in options if not _MAY_END.search(word)]
+                if not options:
+                    return None
             words.append(rng.choice(options))
-            if len(words) >= min_words and words[-1].endswith((".", "!", "?")):
+            if len(words) >= min_words and words[-1].endswith(_ENDS):
                 break
         text = " ".join(words)
-        return text if text.endswith((".", "!", "?")) else text + "."
+        return text if text.endswith(_ENDS) else text + "."
+
+    def sentence(self, rng: random.Random, min_words: int = 8, max_words: int = 32) -> str:
+        text = None
+        for _ in range(_ATTEMPTS):
+            drawn = self._draw(rng, min_words, max_words)
+            if drawn is not None:
+                text = drawn
+                if drawn not in self.drawn:
+                    break
+        if text is None:  # every walk ended early: the words of the last start will do
+            text = rng.choice(self.starts) + "."
+        self.drawn.add(text)
+        return text
 
 
 def _training_texts(fixtures: Path) -> tuple[list[str], list[str]]:
