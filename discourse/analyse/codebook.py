@@ -13,7 +13,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,10 +35,16 @@ class Pattern:
 
     ``keys`` holds one entry per word: the word's Snowball stem, or ``"=word"`` when the
     codebook asked for that exact word form (``"=morale"`` must not match "moral").
+    ``later`` is the set of the keys after the first: a sentence that lacks one of them
+    cannot hold the pattern, which settles most look-ups of a phrase without a scan.
     """
 
     text: str
     keys: tuple[str, ...]
+    later: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "later", frozenset(self.keys[1:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +156,14 @@ class _Reader:
             raise self.fail(f"{where}, field '{key}'", "must be a list of strings")
         compiled: list[tuple[str, Pattern]] = []
         for position, term in enumerate(value, start=1):
-            field = f"{where}, field '{key}' item {position}"
+            item = f"{where}, field '{key}' item {position}"
             if not isinstance(term, str):
-                raise self.fail(field, f"must be a string, got {term!r}")
+                raise self.fail(item, f"must be a string, got {term!r}")
             keys = compile_term(term)
             if not keys:
-                raise self.fail(field, f"{term!r} has no word in it")
+                raise self.fail(item, f"{term!r} has no word in it")
             if single and len(keys) > 1:
-                raise self.fail(field, f"{term!r} is several words: list it under 'phrases'")
+                raise self.fail(item, f"{term!r} is several words: list it under 'phrases'")
             compiled.append((term, Pattern(term, keys)))
         return tuple(compiled)
 

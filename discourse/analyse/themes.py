@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import cast
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
@@ -69,11 +69,12 @@ class _Candidate:
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
-    """A sentence's words as the matcher knows them, and where each pattern's first key (a
-    stem, or ``=word`` for an exact form) occurs."""
+    """A sentence's words as the matcher knows them, where each pattern's first key (a stem,
+    or ``=word`` for an exact form) occurs, and every key the sentence holds."""
 
     words: list[_Word]
     positions: dict[str, list[int]]
+    present: set[str]
 
     def matches(self, keys: tuple[str, ...], at: int) -> bool:
         words = self.words
@@ -97,6 +98,8 @@ class _Tokens:
         keys = pattern.keys
         if len(keys) == 1:  # the position look-up is the whole test
             return [(index, index + 1) for index in self.positions.get(keys[0], ())]
+        if not pattern.later <= self.present:  # most phrases: a later word is missing
+            return []
         return [
             (index, index + len(keys))
             for index in self.positions.get(keys[0], ())
@@ -129,6 +132,9 @@ class _Word:
 # ``compress`` over these, in C, so the words that are neither (most) cost no Python step.
 _STARTS = attrgetter("starts")
 _KEYS = attrgetter("keys")
+_STEM = attrgetter("stem")
+_RANK = itemgetter(0)
+_EXACT = attrgetter("exact")
 
 
 # A match that survived: its word range, the term, and the context words that licensed it.
@@ -227,7 +233,7 @@ class ThemeMatcher:
         if not starting:
             return ()
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
-        tokens = _Tokens(words, {})
+        tokens = _Tokens(words, {}, set())
         last = len(words) - 1
         # Collect every term that occurs, at each word its one-word terms, then its phrases in
         # the order of their ranks. A phrase is tried only if the next word has its second
@@ -236,24 +242,31 @@ class ThemeMatcher:
             word = words[index]
             for candidate in word.singles:
                 found.setdefault(candidate.theme, []).append(((index, index + 1), candidate))
-            if word.phrases and index < last:
-                following = words[index + 1]
-                ranked = [
-                    *word.phrases.get(following.stem, ()),
-                    *word.phrases.get(following.exact, ()),
-                ]
-                if len(ranked) > 1:
-                    ranked.sort(key=lambda item: item[0])
-                for _, candidate in ranked:
-                    keys = candidate.pattern.keys
-                    if len(keys) == 2 or tokens.matches(keys, index):
-                        found.setdefault(candidate.theme, []).append(
-                            ((index, index + len(keys)), candidate)
-                        )
+            phrases = word.phrases
+            if not phrases or index == last:
+                continue
+            following = words[index + 1]
+            by_stem = phrases.get(following.stem)
+            by_exact = phrases.get(following.exact)
+            if by_stem is None:
+                if by_exact is None:
+                    continue  # the usual case: no phrase of this word goes on here
+                ranked = by_exact
+            elif by_exact is None:
+                ranked = by_stem
+            else:
+                ranked = tuple(sorted((*by_stem, *by_exact), key=_RANK))
+            for _, candidate in ranked:
+                keys = candidate.pattern.keys
+                if len(keys) == 2 or tokens.matches(keys, index):
+                    found.setdefault(candidate.theme, []).append(
+                        ((index, index + len(keys)), candidate)
+                    )
         if not found:
             return ()  # no term occurs: no theme, whatever the context
         # Where the pattern keys are, for exclusions and company (in word order).
         positions = tokens.positions
+        tokens.present.update(map(_STEM, words), map(_EXACT, words))
         for index in compress(count(), map(_KEYS, words)):
             for key in words[index].keys:
                 if key in positions:
