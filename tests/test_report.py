@@ -90,6 +90,8 @@ def test_pdf_pages_and_text(built: ReportSummary) -> None:
     assert not re.search(r"\b1 (comments|body sentences)\b", pages[0])
     methods = " ".join(pages[built.pages.index("Methods") :])
     assert "r = 0.881" in methods and "r = 0.49" in methods
+    # Which code computed the scores: the port of the installed release, checked against it.
+    assert "port of its scoring function" in " ".join(methods.split())
     findings = pages[1]
     assert "Practitioners raise" in findings
     # Each fixture article has a page with its title.
@@ -194,7 +196,7 @@ def test_hostile_text_is_drawn_literally(tmp_path: Path) -> None:
     run = RunInfo(
         "0", "3.11", (), "cb", "1", "0" * 64, "codebook.toml",
         (ThemeInfo("pay", "Pay", "salary and $ rewards", True),),
-        0.05, -0.05, "mean of sentences", 1, (), False, 1, 0,
+        0.05, -0.05, "mean of sentences", "scored by VADER", 1, (), False, 1, 0,
     )  # fmt: skip
     path = tmp_path / "hostile.pdf"
     # pytest turns warnings into errors: a missing glyph or mathtext problem would fail here.

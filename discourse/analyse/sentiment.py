@@ -60,6 +60,18 @@ def vader_version() -> str:
     return metadata.version("vaderSentiment")
 
 
+def scoring_method() -> str:
+    """What computed the sentence scores, in words for the report's methods section."""
+    installed = vader_version()
+    if installed == PORTED_VERSION:
+        return (
+            f"Sentence scores are vaderSentiment {installed}'s compound scores, computed with its "
+            "lexicon and rules by discourse's port of its scoring function (faster, and checked "
+            "by the test suite to give the library's score exactly, sentence by sentence)."
+        )
+    return f"Sentence scores are computed by vaderSentiment {installed} itself."
+
+
 class SentimentScorer:
     """Scores text with VADER and labels scores with the run's thresholds.
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from discourse import __version__
-from discourse.analyse.sentiment import AGGREGATE_DESCRIPTION
+from discourse.analyse.sentiment import AGGREGATE_DESCRIPTION, scoring_method
 from discourse.compare.corpus import ComparisonResult, CorpusComparison
 from discourse.errors import InputError, OutputError
 from discourse.report.articles import ArticleSummary, summarise_article
@@ -179,6 +179,7 @@ def build_report(
         positive_threshold=settings.positive_threshold,
         negative_threshold=settings.negative_threshold,
         aggregate=AGGREGATE_DESCRIPTION,
+        scoring=scoring_method(),
         inputs=len(files),
         failures=tuple(str(failure) for failure in failures),
         keep_names=keep,

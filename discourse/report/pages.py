@@ -58,6 +58,7 @@ class RunInfo:
     positive_threshold: float
     negative_threshold: float
     aggregate: str
+    scoring: str
     inputs: int
     failures: tuple[str, ...]
     keep_names: bool
@@ -392,6 +393,7 @@ def methods_page(document: Document, result: ComparisonResult, run: RunInfo) -> 
         "ratings of r = 0.881 on tweets but only about r = 0.49 on New York Times editorial "
         "snippets, which are closer to these texts: read sentiment differences as indicative."
     )
+    flow.text(run.scoring)
     flow.text(run.aggregate)
     flow.heading("Voices and units", 11)
     flow.text(
