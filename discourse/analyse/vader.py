@@ -13,8 +13,9 @@ and normalisation. On the benchmark corpus it takes about a third of the library
 The rules are those of one release: ``discourse.analyse.sentiment`` uses the port only when
 the installed ``vaderSentiment`` is ``PORTED_VERSION``, and the library's own
 ``polarity_scores`` with any other. ``tests/test_vader.py`` checks that the scores are equal,
-not close: on every sentence, line and paragraph of the fixtures and seeds, on a sentence
-per rule, and on generated strings of the rules' trigger words and of any characters.
+not close: on every sentence, line and paragraph of the fixtures (the seeds among them), on
+a sentence per rule, and on generated strings of the rules' trigger words and of any
+characters.
 """
 
 from __future__ import annotations
