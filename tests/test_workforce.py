@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_000, SEED_001, SEED_002
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from discourse.analyse import workforce
 from discourse.analyse.results import Statistic
 from discourse.analyse.workforce import (
     extract_statistics,
@@ -15,6 +18,7 @@ from discourse.analyse.workforce import (
 )
 from discourse.ingest import load_file
 from discourse.model import BodyBlock
+from discourse.prefilter import lowered
 
 Row = tuple[str | None, str, float, str, str | None, str | None, float | None]
 
@@ -185,3 +189,50 @@ def test_dotless_i_in_a_number_word_reads_as_the_word() -> None:
         (row.metric, row.value, row.unit) for row in plain
     ]
     assert plain
+
+
+# Pieces of generated sentences: numbers in every form the patterns read, money, years,
+# council names in any case, and characters that trip case folding.
+_PIECES = st.sampled_from(
+    [
+        "19.6", "1,234", "12,345.5", "2019", "2020-21", "2019/20", "17", "3", "0.5", "£5.2",
+        "£", "%", "per cent", "percent", "and", ",", ".", "from", "to", "between", "million",
+        "caseloads", "vacancy rate", "St", "St.", "Helens", "ST HELENS", "st", "helens",
+        "Bath", "North", "East", "Somerset", "ſt", "\u212aent", "Kent", "١٢", "x",
+    ]
+)  # fmt: skip
+_GAPS = st.sampled_from([" ", " ", "", ", ", ". ", "\n", "-", "(", ")"])
+
+
+@st.composite
+def _sentences(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=14))
+    return "".join(piece + gap for piece, gap in parts)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_sentences())
+def test_number_patterns_searched_from_the_first_digit_find_every_match(text: str) -> None:
+    # ``_values`` searches these patterns from the sentence's first digit: the same matches.
+    digit = workforce._DIGIT.search(text)
+    first = 0 if digit is None else digit.start()
+    for pattern in (
+        workforce._LISTED_PERCENT,
+        workforce._PERCENT,
+        workforce._YEAR,
+        workforce._BARE_NUMBER,
+    ):
+        found = [(m.span(), m.groupdict()) for m in pattern.finditer(text, first)]
+        assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _sentences(),
+    st.sampled_from(["St Helens", "St. Helens", "Kent", "Bath and North East Somerset"]),
+)
+def test_a_council_name_is_only_found_where_its_key_is(text: str, name: str) -> None:
+    # ``extract_statistics`` searches a council's name only in sentences holding its key.
+    if workforce._name_pattern(name).search(text) is not None:
+        folded = lowered(text)
+        assert folded is None or workforce._name_key(name) in folded, text

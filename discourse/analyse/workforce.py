@@ -195,7 +195,8 @@ def _may_hold_number_word(sentence: str, tables: _Tables) -> bool:
     is a substring of the lower-cased sentence (``discourse.prefilter``).
     """
     folded = lowered(sentence)
-    return folded is None or any(word in folded for word in tables.number_words)
+    # ``map`` over ``__contains__`` runs the test in C: no generator step per word.
+    return folded is None or any(map(folded.__contains__, tables.number_words))
 
 
 def _number(text: str) -> float:
@@ -209,7 +210,12 @@ def _values(sentence: str) -> list[_Value]:
     # a share in words needs one of the number words. Most sentences hold neither, and the
     # patterns below (each tried at every position) are skipped for them; skipping a pattern
     # that cannot match leaves the others' results, and their order of claiming, unchanged.
-    digits = _DIGIT.search(sentence) is not None
+    digit = _DIGIT.search(sentence)
+    digits = digit is not None
+    # Percentages, years and bare numbers start with a digit (``_NUMBER``, ``_YEAR``), so
+    # they are searched from the first one: ``finditer`` from a position finds the same
+    # matches there (look-behinds still see the text before it) and none can start earlier.
+    first = 0 if digit is None else digit.start()
     words = _may_hold_number_word(sentence, tables)
     if not digits and not words:
         return []
@@ -228,20 +234,20 @@ def _values(sentence: str) -> list[_Value]:
         for match in tables.money_pattern.finditer(sentence):
             scale = tables.multipliers.get(ascii_folded(match["scale"] or ""), 1.0)
             add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
-        for match in _LISTED_PERCENT.finditer(sentence):
+        for match in _LISTED_PERCENT.finditer(sentence, first):
             for number in _NUMBER_RE.finditer(match["list"]):
                 start = match.start("list") + number.start()
                 add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
             add(match.start("last"), match.end(), _number(match["last"]), "percent")
-        for match in _PERCENT.finditer(sentence):
+        for match in _PERCENT.finditer(sentence, first):
             add(match.start(), match.end(), _number(match["number"]), "percent")
     if words:
         for match in tables.number_word_pattern.finditer(sentence):
             value = tables.number_words[ascii_folded(match["words"])]
             add(match.start(), match.end("words"), value, "percent")
     if digits:
-        years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence)]
-        for match in _BARE_NUMBER.finditer(sentence):
+        years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence, first)]
+        for match in _BARE_NUMBER.finditer(sentence, first):
             inside_year = any(left <= match.start() < right for left, right in years)
             if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
                 continue
@@ -436,6 +442,19 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\.?\s+".join(words) + r"\b", re.IGNORECASE)
 
 
+def _name_key(name: str) -> str | None:
+    """The longest word of a council's name, lower case: in every ``_name_pattern`` match.
+
+    The pattern holds each word literally, case-insensitively, so the lower-cased text of
+    a match holds the word lower-cased when it is ASCII (``discourse.prefilter``); None
+    for a name with other characters (searched in every sentence).
+    """
+    words = [word.rstrip(".") for word in name.split()]
+    if not words or not name.isascii():
+        return None
+    return max(words, key=len).lower()
+
+
 def mentions_workforce_figure(sentence: str) -> bool:
     """Whether a sentence states a workforce rate, caseload or headcount (money aside).
 
@@ -472,7 +491,7 @@ def extract_statistics(
         [('vacancy_rate', 19.6, 'percent', '2021')]
     """
     current = councils[0] if councils else None
-    patterns = [(name, _name_pattern(name)) for name in councils]
+    patterns = [(name, _name_pattern(name), _name_key(name)) for name in councils]
     rows: list[Statistic] = []
     previous: list[Statistic] = []
     if sentences is not None and len(sentences) != len(blocks):
@@ -482,9 +501,13 @@ def extract_statistics(
             continue
         split = split_sentences(block.text) if sentences is None else sentences[number]
         for sentence in split:
+            # Most sentences name no council: a name whose key is not in the sentence is not
+            # searched for.
+            folded = lowered(sentence.text) if patterns else None
             named = [
                 (match.start(), name)
-                for name, pattern in patterns
+                for name, pattern, key in patterns
+                if key is None or folded is None or key in folded
                 for match in pattern.finditer(sentence.text)
             ]
             if named:
