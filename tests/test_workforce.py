@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_000, SEED_001, SEED_002
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from discourse.analyse import workforce
@@ -212,17 +212,18 @@ def _sentences(draw: st.DrawFn) -> str:
 
 @settings(max_examples=800, deadline=None)
 @given(_sentences())
-def test_number_patterns_searched_from_the_first_digit_find_every_match(text: str) -> None:
-    # ``_values`` searches these patterns from the sentence's first digit: the same matches.
-    digit = workforce._DIGIT.search(text)
-    first = 0 if digit is None else digit.start()
-    for pattern in (
-        workforce._LISTED_PERCENT,
-        workforce._PERCENT,
-        workforce._YEAR,
-        workforce._BARE_NUMBER,
+@example("5%5% and 17,18 and 3 per cent")  # a match right where the one before ends
+def test_number_patterns_tried_at_their_starts_find_every_match(text: str) -> None:
+    # ``_values`` tries these patterns only at the digits ``_number_starts`` gives: the same
+    # matches as ``finditer`` over the whole sentence.
+    every_digit, firsts = workforce._number_starts(text)
+    for pattern, starts in (
+        (workforce._LISTED_PERCENT, every_digit),
+        (workforce._PERCENT, firsts),
+        (workforce._YEAR, firsts),
+        (workforce._BARE_NUMBER, firsts),
     ):
-        found = [(m.span(), m.groupdict()) for m in pattern.finditer(text, first)]
+        found = [(m.span(), m.groupdict()) for m in workforce._matches_at(pattern, text, starts)]
         assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], text
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -61,6 +61,7 @@ _ORDINAL_OR_DATE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_RE = re.compile(_NUMBER)
 # "17 and 13.6 per cent": the sign after the last number applies to all of them.
 _LISTED_PERCENT = re.compile(
@@ -203,6 +204,37 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty and start only
+    at some of ``starts`` (in order).
+
+    ``finditer`` tries the pattern at every position (percentages, years and bare numbers
+    are most of a figure sentence's cost). ``match`` at a position is the attempt
+    ``finditer`` makes there (its look-behinds still see the text before it), and after a
+    match ``finditer`` goes on from its end: trying only ``starts``, from each match's end
+    on, finds the same matches.
+    """
+    end = 0
+    for at in starts:
+        if at >= end:
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+                end = match.end()
+
+
+def _number_starts(sentence: str) -> tuple[list[int], list[int]]:
+    """Where the number patterns can match: every digit, and the first digit of each run.
+
+    ``_LISTED_PERCENT`` starts with a number at any digit; ``_PERCENT``, ``_YEAR`` and
+    ``_BARE_NUMBER`` start with one too, but their look-behinds refuse a digit before it.
+    """
+    runs = [match.span() for match in _DIGIT_RUN.finditer(sentence)]
+    return [at for start, end in runs for at in range(start, end)], [start for start, _ in runs]
+
+
 def _values(sentence: str) -> list[_Value]:
     """Every candidate value in a sentence, in order, with years left out."""
     tables = _tables()
@@ -210,12 +242,7 @@ def _values(sentence: str) -> list[_Value]:
     # a share in words needs one of the number words. Most sentences hold neither, and the
     # patterns below (each tried at every position) are skipped for them; skipping a pattern
     # that cannot match leaves the others' results, and their order of claiming, unchanged.
-    digit = _DIGIT.search(sentence)
-    digits = digit is not None
-    # Percentages, years and bare numbers start with a digit (``_NUMBER``, ``_YEAR``), so
-    # they are searched from the first one: ``finditer`` from a position finds the same
-    # matches there (look-behinds still see the text before it) and none can start earlier.
-    first = 0 if digit is None else digit.start()
+    digits = _DIGIT.search(sentence) is not None
     words = _may_hold_number_word(sentence, tables)
     if not digits and not words:
         return []
@@ -230,24 +257,25 @@ def _values(sentence: str) -> list[_Value]:
             found.append(_Value(start, end, value, unit))
             taken.append((start, end))
 
+    every_digit, firsts = _number_starts(sentence) if digits else ([], [])
     if digits:
         for match in tables.money_pattern.finditer(sentence):
             scale = tables.multipliers.get(ascii_folded(match["scale"] or ""), 1.0)
             add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
-        for match in _LISTED_PERCENT.finditer(sentence, first):
+        for match in _matches_at(_LISTED_PERCENT, sentence, every_digit):
             for number in _NUMBER_RE.finditer(match["list"]):
                 start = match.start("list") + number.start()
                 add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
             add(match.start("last"), match.end(), _number(match["last"]), "percent")
-        for match in _PERCENT.finditer(sentence, first):
+        for match in _matches_at(_PERCENT, sentence, firsts):
             add(match.start(), match.end(), _number(match["number"]), "percent")
     if words:
         for match in tables.number_word_pattern.finditer(sentence):
             value = tables.number_words[ascii_folded(match["words"])]
             add(match.start(), match.end("words"), value, "percent")
     if digits:
-        years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence, first)]
-        for match in _BARE_NUMBER.finditer(sentence, first):
+        years = [match.span() for match in _matches_at(_YEAR, sentence, firsts)]
+        for match in _matches_at(_BARE_NUMBER, sentence, firsts):
             inside_year = any(left <= match.start() < right for left, right in years)
             if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
                 continue
