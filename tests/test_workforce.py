@@ -197,7 +197,8 @@ _PIECES = st.sampled_from(
     [
         "19.6", "1,234", "12,345.5", "2019", "2020-21", "2019/20", "17", "3", "0.5", "£5.2",
         "£", "%", "per cent", "percent", "and", ",", ".", "from", "to", "between", "million",
-        "caseloads", "vacancy rate", "St", "St.", "Helens", "ST HELENS", "st", "helens",
+        "caseloads", "vacancy rate", "England average of", "funding", "cases", "St", "St.",
+        "Helens", "ST HELENS", "st", "helens",
         "Bath", "North", "East", "Somerset", "ſt", "\u212aent", "Kent", "١٢", "x",
     ]
 )  # fmt: skip
@@ -237,3 +238,15 @@ def test_a_council_name_is_only_found_where_its_key_is(text: str, name: str) -> 
     if workforce._name_pattern(name).search(text) is not None:
         folded = lowered(text)
         assert folded is None or workforce._name_key(name) in folded, text
+
+
+@settings(max_examples=600, deadline=None)
+@given(_sentences())
+@example("Caseloads (18.3) rose and £5 million was spent; the England average is 16%.")
+def test_mentions_a_figure_exactly_when_the_sentence_has_a_row_that_is_not_money(
+    text: str,
+) -> None:
+    # ``mentions_workforce_figure`` skips the periods and comparators of the rows: the answer
+    # is still whether ``statistics_in_sentence`` gives a row that is not money.
+    rows, _ = statistics_in_sentence(text, None)
+    assert mentions_workforce_figure(text) == any(row.unit != "GBP" for row in rows), text

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -333,16 +333,27 @@ def _search_from(
     return None
 
 
-def _speaker_match(text: _Folded, voice: Voice, form: _SpeakerForm) -> re.Match[str] | None:
-    """``form.pattern.search(text.text)``, searched only where a match can start."""
+def _speaker_matches(text: _Folded, voice: Voice) -> Iterator[re.Match[str]]:
+    """The match of each speaker form of ``voice`` in ``text`` (its ``search``), in order.
+
+    Searched only where a match can start, and not at all when the text names none of the
+    voice's actors (every form holds one) or, for a form without an opener, holds no
+    reporting verb.
+    """
     actors = text.actor_starts(voice)
     if actors == []:
-        return None  # every speaker form holds an actor of the voice
-    if form.opener is not None:
-        return _search_from(form.pattern, text, text.runs(form.opener))
-    if not text.has_any(_cues().verb_words):
-        return None
-    return _search_from(form.pattern, text, actors)
+        return
+    cues = _cues()
+    for form in cues.speaker[voice]:
+        if form.opener is not None:
+            starts = text.runs(form.opener)
+        elif text.has_any(cues.verb_words):
+            starts = actors
+        else:
+            continue
+        match = _search_from(form.pattern, text, starts)
+        if match is not None:
+            yield match
 
 
 def _first_actor(text: str | _Folded, *, practitioners: bool) -> tuple[int, Voice, str] | None:
@@ -523,10 +534,9 @@ class _Attributor:
         cues = _cues()
         text = folded.text
         best: tuple[int, Voice, str] | None = None
-        for voice, forms in cues.speaker.items():
-            for form in forms:
-                match = _speaker_match(folded, voice, form)
-                if match is not None and (best is None or match.start() < best[0]):
+        for voice in cues.speaker:
+            for match in _speaker_matches(folded, voice):
+                if best is None or match.start() < best[0]:
                     best = (match.start(), voice, match.group(0).strip(" ,"))
         named = cues.named_speaker.match(text)
         if named is not None and (best is None or named.start("name") < best[0]):
@@ -551,9 +561,8 @@ def _reported_practitioners(folded: _Folded) -> str | None:
     sentence is theirs. Only the sentence's own opening counts (at most one word, such as
     "However", before the actor): practitioners named later are what it is about.
     """
-    for form in _cues().speaker["practitioner"]:
-        match = _speaker_match(folded, "practitioner", form)
-        if match is not None and len(_WORD_RUN.findall(folded.text, 0, match.start())) <= 1:
+    for match in _speaker_matches(folded, "practitioner"):
+        if len(_WORD_RUN.findall(folded.text, 0, match.start())) <= 1:
             return match.group("actor")
     return None
 

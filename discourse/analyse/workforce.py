@@ -386,6 +386,32 @@ def _comparator_values(sentence: str, values: list[_Value]) -> tuple[str | None,
     return label, chosen
 
 
+def _figures(
+    sentence: str, values: list[_Value]
+) -> tuple[str | None, list[_Value], list[tuple[_Value, Metric]]]:
+    """The comparator label and values of a sentence, and its other values with a metric."""
+    tables = _tables()
+    cues = [
+        (match.start(), match.end(), _metric_of_cue(match.group(0)))
+        for match in tables.cue_pattern.finditer(sentence)
+    ]
+    label, comparator_values = _comparator_values(sentence, values)
+    comparator_starts = {value.start for value in comparator_values}
+    figures: list[tuple[_Value, Metric]] = []
+    for value in values:
+        if value.start in comparator_starts:
+            continue
+        metric_id = _metric_for(sentence, value, cues)
+        if metric_id is not None:
+            figures.append((value, tables.metrics[metric_id]))
+    return label, comparator_values, figures
+
+
+def _unit(value: _Value, metric: Metric) -> str:
+    """A figure's unit: its value's, or its metric's for a bare number."""
+    return value.unit if value.unit != "number" else metric.unit
+
+
 def statistics_in_sentence(
     sentence: str, council: str | None, previous: Sequence[Statistic] = ()
 ) -> tuple[list[Statistic], list[Statistic]]:
@@ -400,27 +426,15 @@ def statistics_in_sentence(
     Returns:
         The new rows, and ``previous`` with comparators filled in where this sentence gave them.
     """
-    tables = _tables()
     values = _values(sentence)
     if not values:
         return [], list(previous)
-    cues = [
-        (match.start(), match.end(), _metric_of_cue(match.group(0)))
-        for match in tables.cue_pattern.finditer(sentence)
-    ]
-    label, comparator_values = _comparator_values(sentence, values)
-    comparator_starts = {value.start for value in comparator_values}
+    label, comparator_values, figures = _figures(sentence, values)
     periods = _periods(sentence, values)
     national = council is None
     rows: list[tuple[int, Statistic]] = []
-    for value in values:
-        if value.start in comparator_starts:
-            continue
-        metric_id = _metric_for(sentence, value, cues)
-        if metric_id is None:
-            continue
-        metric = tables.metrics[metric_id]
-        unit = value.unit if value.unit != "number" else metric.unit
+    for value, metric in figures:
+        unit = _unit(value, metric)
         lead = sentence[: value.start]
         row_council = None if national or _NATIONAL.search(lead[-60:]) else council
         rows.append(
@@ -428,7 +442,7 @@ def statistics_in_sentence(
                 value.start,
                 Statistic(
                     council=row_council,
-                    metric=metric_id,
+                    metric=metric.id,
                     value=value.value,
                     unit=unit,
                     period=periods.get(value.start),
@@ -489,8 +503,13 @@ def mentions_workforce_figure(sentence: str) -> bool:
     ``discourse.analyse.voices`` gives such a sentence to the DfE's statistics when nobody
     else is named as its source.
     """
-    rows, _ = statistics_in_sentence(sentence, None)
-    return any(row.unit != "GBP" for row in rows)
+    # The rows of ``statistics_in_sentence`` without their periods and comparators: a row
+    # per figure, with its unit.
+    values = _values(sentence)
+    if not values:
+        return False
+    _, _, figures = _figures(sentence, values)
+    return any(_unit(value, metric) != "GBP" for value, metric in figures)
 
 
 def extract_statistics(
