@@ -11,6 +11,9 @@ Reads the title, standfirst and body (never the comments: commenters name other 
 * The inspection type is the type the article mentions most, where a mention marked as past
   (``previous monitoring visit``, ``after a focused visit in February``) counts half and a
   bare ``inspection`` counts as a full inspection at half weight.
+
+Speed: each pattern is searched only in texts holding the literal words it needs
+(``_folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection at most.
 """
 
 from __future__ import annotations

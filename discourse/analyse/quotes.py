@@ -13,6 +13,10 @@ with its spans and its attribution. It knows about:
   or after it (``…,” the report states.``, ``…,” said a DfE spokesperson.``).
 
 Deciding what the speaker's voice is belongs to ``discourse.analyse.voices``.
+
+Speed: the attribution before a quote is searched with every reporting verb at every
+position of the clause before the mark; it is only searched when a verb's last word ends
+within reach of the mark (``_may_end_with_verb``), which most clauses fail.
 """
 
 from __future__ import annotations
