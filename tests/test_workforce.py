@@ -250,3 +250,27 @@ def test_mentions_a_figure_exactly_when_the_sentence_has_a_row_that_is_not_money
     # is still whether ``statistics_in_sentence`` gives a row that is not money.
     rows, _ = statistics_in_sentence(text, None)
     assert mentions_workforce_figure(text) == any(row.unit != "GBP" for row in rows), text
+
+
+_PERIOD_PIECES = st.sampled_from(
+    [
+        "from", "FROM", "From", "between", "Between", "to", "and", "2019", "2020", "19.6%",
+        "while", "WHEREAS", "although", "but", "However", ";", "ſo", "\u212aent", "fro", "m",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PERIOD_PIECES, st.sampled_from([" ", "", ", ", "  "])), max_size=12))
+@example([("between", " "), ("2019", " "), ("and", " "), ("2020", "")])
+@example([("FROM", " "), ("19.6%", " "), ("to", " "), ("2020", "")])
+def test_period_patterns_are_skipped_only_where_they_cannot_match(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + gap for piece, gap in parts)
+    if workforce._YEAR_RANGE.search(text) is not None:
+        assert workforce._may_hold_range(text), text
+    if workforce._FROM_TO.search(text) is not None:
+        assert workforce._may_hold_from(text), text
+    if workforce._CLAUSE_BREAK.search(text) is not None:
+        assert workforce._may_break(text), text

@@ -54,7 +54,8 @@ _YEAR_RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<first>(?:19|20)\d{2})\s+(?:to|and)\s+(?P<second>(?:19|20)\d{2})\b"
 )
 # Where one clause ends and another begins: a period found in one does not cross into it.
-_CLAUSE_BREAK = re.compile(r";|,?\s\b(?:while|whereas|although|but|however)\b", re.IGNORECASE)
+_CLAUSE_WORDS = ("while", "whereas", "although", "but", "however")
+_CLAUSE_BREAK = re.compile(rf";|,?\s\b(?:{'|'.join(_CLAUSE_WORDS)})\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:nationally|across England|in England|national)\b", re.IGNORECASE)
 _ORDINAL_OR_DATE = re.compile(
     r"^(?:st|nd|rd|th)\b|^\s*(?:January|February|March|April|May|June|July|August|September|"
@@ -64,6 +65,10 @@ _ORDINAL_OR_DATE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+# "from 27.5% to 8.4%": two values, the ends of a period.
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<a>{_NUMBER})(?:{_PERCENT_SIGN})?\s+to\s+(?P<b>{_NUMBER})", re.IGNORECASE
+)
 _DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_RE = re.compile(_NUMBER)
 # "17 and 13.6 per cent": the sign after the last number applies to all of them.
@@ -318,15 +323,38 @@ def _metric_for(sentence: str, value: _Value, cues: list[tuple[int, int, str]]) 
     return None
 
 
+# Tests that are False only when a pattern cannot match: the words it needs are missing
+# (most sentences with a figure have no range, no "from … to" and no second clause).
+
+
+def _may_hold_range(text: str) -> bool:
+    # ``_YEAR_RANGE`` needs "from" or "between" (case-sensitive).
+    return "from" in text or "between" in text
+
+
+def _may_hold_from(text: str) -> bool:
+    # ``_FROM_TO`` needs "from" in any case (``discourse.prefilter``).
+    folded = lowered(text)
+    return folded is None or "from" in folded
+
+
+def _may_break(text: str) -> bool:
+    # ``_CLAUSE_BREAK`` needs ";" or one of its words in any case.
+    folded = lowered(text)
+    return ";" in text or folded is None or any(map(folded.__contains__, _CLAUSE_WORDS))
+
+
 def _years_in(text: str, offset: int) -> list[tuple[int, int, str, str | None]]:
     """Year expressions as (start, end, first year, second year or None)."""
     years: list[tuple[int, int, str, str | None]] = []
-    for match in _YEAR_RANGE.finditer(text):
+    # A year starts a run of digits.
+    ranges = _YEAR_RANGE.finditer(text) if _may_hold_range(text) else ()
+    for match in ranges:
         years.append(
             (offset + match.start(), offset + match.end(), match["first"], match["second"])
         )
     covered = [(start - offset, end - offset) for start, end, _, _ in years]
-    for match in _YEAR.finditer(text):
+    for match in _matches_at(_YEAR, text, _number_starts(text)[1]):
         if any(left <= match.start() < right for left, right in covered):
             continue
         second = match["second"]
@@ -338,7 +366,8 @@ def _years_in(text: str, offset: int) -> list[tuple[int, int, str, str | None]]:
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
-    edges = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    breaks = _CLAUSE_BREAK.finditer(sentence) if _may_break(sentence) else ()
+    edges = [0, *(match.start() for match in breaks), len(sentence)]
     return [(left, right) for left, right in itertools.pairwise(edges) if right > left]
 
 
@@ -347,9 +376,8 @@ def _periods(sentence: str, values: list[_Value]) -> dict[int, str | None]:
     periods: dict[int, str | None] = {}
     years = _years_in(sentence, 0)
     # "from 27.5% to 8.4%": the pair takes the two ends of the nearest year range before it.
-    for match in re.finditer(
-        rf"\bfrom\s+(?P<a>{_NUMBER})(?:{_PERCENT_SIGN})?\s+to\s+(?P<b>{_NUMBER})", sentence, re.I
-    ):
+    pairs = _FROM_TO.finditer(sentence) if _may_hold_from(sentence) else ()
+    for match in pairs:
         ranges = [year for year in years if year[3] is not None and year[1] <= match.start()]
         if ranges:
             _, _, first, second = ranges[-1]
