@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_000, SEED_001, SEED_002
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from discourse.analyse import metadata
 from discourse.analyse.metadata import (
     describe_article,
     find_councils,
@@ -15,6 +18,7 @@ from discourse.analyse.metadata import (
 )
 from discourse.analyse.results import ArticleMeta
 from discourse.ingest import load_file
+from discourse.prefilter import lowered
 from discourse.resources import read_data_text
 
 
@@ -123,3 +127,47 @@ def test_prefiltered_cues_are_found_in_any_case() -> None:
 def test_rating_with_a_dotless_i_is_read() -> None:
     # "ınadequate" matches the rating pattern under re.IGNORECASE; it must not crash the run.
     assert find_rating(["The council was rated ınadequate by Ofsted."]) == "inadequate"
+
+
+# Pieces of generated texts: the inspection types' words in any case, council names with
+# "’s children’s services" in either apostrophe, and characters that trip case folding.
+_PIECES = st.sampled_from(
+    [
+        "joint", "targeted", "area", "inspection", "INSPECTIONS", "JTAI", "jtais", "JTAİ",
+        "focused", "Focused", "visit", "VISITS", "monitoring", "report", "letter", "letters",
+        "surveillance", "full", "ILACS", "standard", "short", "SIF", "ſif", "of", "local",
+        "authority", "children’s", "children's", "CHILDREN’S", "services", "Services",
+        "Barset", "Barset’s", "Barset's", "St", "Helens", "Council", "previous", "in", "2019",
+        "framework", "\u212aent", "ınspection",
+    ]
+)  # fmt: skip
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", "’s ", "'s ", ""])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=14))
+    return "".join(piece + gap for piece, gap in parts)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_texts())
+def test_the_pattern_prefilters_keep_every_match(text: str) -> None:
+    # A pattern skipped by its prefilter (``_folded_keys``, the "’s children’s services" end,
+    # the case-sensitive words) has no match in the text: skipping it changes nothing.
+    folded = lowered(text)
+    for _, pattern, keys in metadata._TYPE_PATTERNS:
+        if pattern.search(text) is not None:
+            assert metadata._may_match(keys, folded), (pattern.pattern, text)
+    if metadata._BARE_INSPECTION.search(text) is not None:
+        assert metadata._may_match(metadata._BARE_KEYS, folded), text
+    for pattern, needed in metadata._COUNCIL_PATTERNS:
+        if pattern.search(text) is not None:
+            assert needed(text), (pattern.pattern, text)
+
+
+def test_keys_are_only_taken_from_characters_that_fold_to_themselves() -> None:
+    # "ß" matches "SS" under IGNORECASE and "ſ" matches "s": keys holding them are refused.
+    assert metadata._folded_keys(r"\bstraße\b") is None
+    assert metadata._folded_keys(r"\bfocused visits?\b") == ("focused visit", "focused visits")
+    assert metadata._folded_keys("children’s") == ("children’s",)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from discourse.analyse import quotes
 from discourse.analyse.quotes import find_quotes
 
 
@@ -157,6 +160,9 @@ def test_before_match_is_the_search_it_replaces() -> None:
         "found",
         "-",
         "in a statement",
+        # Case, and a character that folds to "s" only under IGNORECASE.
+        "SAID",
+        "\u017fays",
     ]
     chooser = random.Random(6)
     for _ in range(3000):
@@ -182,3 +188,43 @@ def test_before_match_is_the_search_it_replaces() -> None:
 )
 def test_speaker_before_a_mark(text: str, speaker: str) -> None:
     assert find_quotes([text])[0].speaker == speaker
+
+
+_LEAD_PIECES = st.sampled_from(
+    [
+        "said", "SAID", "\u017fays", "pointed", "out", "told", "inspectors", "unsaid", "the",
+        "council", "Ofsted", "spokesperson", "that", "x" * 30, "in a statement", ".", ";",
+        "“", ",", ":", "-", " ", " " * 45, ", " * 12, "\n", "\t",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(_LEAD_PIECES, st.sampled_from(["", " ", ", ", ": "])), max_size=16))
+def test_the_verb_prefilter_keeps_every_lead_the_tail_matches(
+    parts: list[tuple[str, str]],
+) -> None:
+    # ``_may_end_with_verb`` may say False only where ``before_tail`` finds nothing: a verb
+    # followed by up to 40 characters and any run of white space, colons and commas.
+    lead = "".join(piece + gap for piece, gap in parts)
+    if quotes._attribution_patterns().before_tail.search(lead) is not None:
+        assert quotes._may_end_with_verb(lead), lead
+
+
+def test_the_verb_prefilter_at_the_edges_of_its_window() -> None:
+    # A rest of exactly 40 characters after each verb, then long runs of white space (of any
+    # kind) around one colon or comma: the tail still matches, and the prefilter keeps it.
+    tail = quotes._attribution_patterns().before_tail
+    for verb in quotes._reporting_verbs():
+        for end in (":", " \t: ", "\n" * 60 + ":", "\u2003" * 50 + "," + " " * 9):
+            lead = f"The council {verb} " + "a" * 39 + end
+            assert tail.search(lead) is not None, lead
+            assert quotes._may_end_with_verb(lead), lead
+
+
+def test_a_verb_more_than_verb_reach_before_the_mark_is_not_an_attribution() -> None:
+    # The speaker’s verb is followed by 130 spaces: the lead holds no verb in its last
+    # VERB_REACH characters, so there is no attribution even though ``before`` matches.
+    lead = "The council said" + " " * 130 + ":"
+    assert quotes._attribution_patterns().before.search(lead) is not None
+    assert quotes._before_match(lead, quotes._attribution_patterns()) is None

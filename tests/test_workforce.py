@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_000, SEED_001, SEED_002
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from discourse.analyse import workforce
 from discourse.analyse.results import Statistic
 from discourse.analyse.workforce import (
     extract_statistics,
@@ -15,6 +18,7 @@ from discourse.analyse.workforce import (
 )
 from discourse.ingest import load_file
 from discourse.model import BodyBlock
+from discourse.prefilter import lowered
 
 Row = tuple[str | None, str, float, str, str | None, str | None, float | None]
 
@@ -185,3 +189,88 @@ def test_dotless_i_in_a_number_word_reads_as_the_word() -> None:
         (row.metric, row.value, row.unit) for row in plain
     ]
     assert plain
+
+
+# Pieces of generated sentences: numbers in every form the patterns read, money, years,
+# council names in any case, and characters that trip case folding.
+_PIECES = st.sampled_from(
+    [
+        "19.6", "1,234", "12,345.5", "2019", "2020-21", "2019/20", "17", "3", "0.5", "£5.2",
+        "£", "%", "per cent", "percent", "and", ",", ".", "from", "to", "between", "million",
+        "caseloads", "vacancy rate", "England average of", "funding", "cases", "St", "St.",
+        "Helens", "ST HELENS", "st", "helens",
+        "Bath", "North", "East", "Somerset", "ſt", "\u212aent", "Kent", "١٢", "x",
+    ]
+)  # fmt: skip
+_GAPS = st.sampled_from([" ", " ", "", ", ", ". ", "\n", "-", "(", ")"])
+
+
+@st.composite
+def _sentences(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=14))
+    return "".join(piece + gap for piece, gap in parts)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_sentences())
+@example("5%5% and 17,18 and 3 per cent")  # a match right where the one before ends
+def test_number_patterns_tried_at_their_starts_find_every_match(text: str) -> None:
+    # ``_values`` tries these patterns only at the digits ``_number_starts`` gives: the same
+    # matches as ``finditer`` over the whole sentence.
+    every_digit, firsts = workforce._number_starts(text)
+    for pattern, starts in (
+        (workforce._LISTED_PERCENT, every_digit),
+        (workforce._PERCENT, firsts),
+        (workforce._YEAR, firsts),
+        (workforce._BARE_NUMBER, firsts),
+    ):
+        found = [(m.span(), m.groupdict()) for m in workforce._matches_at(pattern, text, starts)]
+        assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _sentences(),
+    st.sampled_from(["St Helens", "St. Helens", "Kent", "Bath and North East Somerset"]),
+)
+def test_a_council_name_is_only_found_where_its_key_is(text: str, name: str) -> None:
+    # ``extract_statistics`` searches a council's name only in sentences holding its key.
+    if workforce._name_pattern(name).search(text) is not None:
+        folded = lowered(text)
+        assert folded is None or workforce._name_key(name) in folded, text
+
+
+@settings(max_examples=600, deadline=None)
+@given(_sentences())
+@example("Caseloads (18.3) rose and £5 million was spent; the England average is 16%.")
+def test_mentions_a_figure_exactly_when_the_sentence_has_a_row_that_is_not_money(
+    text: str,
+) -> None:
+    # ``mentions_workforce_figure`` skips the periods and comparators of the rows: the answer
+    # is still whether ``statistics_in_sentence`` gives a row that is not money.
+    rows, _ = statistics_in_sentence(text, None)
+    assert mentions_workforce_figure(text) == any(row.unit != "GBP" for row in rows), text
+
+
+_PERIOD_PIECES = st.sampled_from(
+    [
+        "from", "FROM", "From", "between", "Between", "to", "and", "2019", "2020", "19.6%",
+        "while", "WHEREAS", "although", "but", "However", ";", "ſo", "\u212aent", "fro", "m",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_PERIOD_PIECES, st.sampled_from([" ", "", ", ", "  "])), max_size=12))
+@example([("between", " "), ("2019", " "), ("and", " "), ("2020", "")])
+@example([("FROM", " "), ("19.6%", " "), ("to", " "), ("2020", "")])
+def test_period_patterns_are_skipped_only_where_they_cannot_match(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + gap for piece, gap in parts)
+    if workforce._YEAR_RANGE.search(text) is not None:
+        assert workforce._may_hold_range(text), text
+    if workforce._FROM_TO.search(text) is not None:
+        assert workforce._may_hold_from(text), text
+    if workforce._CLAUSE_BREAK.search(text) is not None:
+        assert workforce._may_break(text), text

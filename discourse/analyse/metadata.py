@@ -11,6 +11,9 @@ Reads the title, standfirst and body (never the comments: commenters name other 
 * The inspection type is the type the article mentions most, where a mention marked as past
   (``previous monitoring visit``, ``after a focused visit in February``) counts half and a
   bare ``inspection`` counts as a full inspection at half weight.
+
+Speed: each pattern is searched only in texts holding the literal words it needs
+(``_folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection at most.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from functools import cache
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article
-from discourse.prefilter import ascii_folded, lowered
+from discourse.prefilter import ascii_folded, lowered, required_keys
 from discourse.resources import read_data_text
 
 COUNCILS_FILE = "councils.txt"
@@ -82,16 +85,47 @@ _TYPES: dict[InspectionType, tuple[str, ...]] = {
         r"inspections? of local authority children’s services",
     ),
 }
-# Each pattern above, as searched: a whole word or phrase, any case.
-_TYPE_PATTERNS: tuple[tuple[InspectionType, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rf"\b{pattern}\b", re.IGNORECASE))
+
+
+def _folded_keys(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which the lower-cased form of any text ``pattern`` matches holds.
+
+    For ``re.IGNORECASE`` searches: ``prefilter.required_keys`` gives strings one of which
+    every case-sensitive match holds, character for character from the pattern's literals.
+    A case-insensitive match holds the same string in other cases, and lower-casing the text
+    gives it back lower-cased when its characters are ASCII (``prefilter.lowered`` refuses
+    the texts where it would not) or have no case at all ("’", which matches only itself).
+    None when no clause is made of such characters: the pattern is always searched.
+    """
+    for clause in required_keys(pattern):
+        if all(_plain(char) for key in clause for char in key):
+            return tuple(key.lower() for key in clause)
+    return None
+
+
+def _plain(char: str) -> bool:
+    # An ASCII character, or one without case (``re`` then matches it only to itself).
+    return char.isascii() or char.lower() == char == char.upper()
+
+
+def _may_match(keys: tuple[str, ...] | None, folded: str | None) -> bool:
+    """False only when a pattern with ``_folded_keys`` ``keys`` cannot match the text."""
+    return keys is None or folded is None or any(map(folded.__contains__, keys))
+
+
+# Each pattern above, as searched (a whole word or phrase, any case), with its keys: most
+# texts that name an inspection name one or two kinds, and the other patterns are skipped.
+_TYPE_PATTERNS: tuple[tuple[InspectionType, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+    (kind, re.compile(rf"\b{pattern}\b", re.IGNORECASE), _folded_keys(rf"\b{pattern}\b"))
     for kind, patterns in _TYPES.items()
     for pattern in patterns
 )
 # Every pattern of _TYPES and _BARE_INSPECTION holds one of these words: a text whose
 # lower-cased form holds none of them names no inspection (discourse.prefilter).
 _TYPE_WORDS = ("inspection", "jtai", "visit", "monitoring")
-_BARE_INSPECTION = re.compile(r"\binspection\b(?!\s+(?:type|framework|regime))", re.IGNORECASE)
+_BARE = r"\binspection\b(?!\s+(?:type|framework|regime))"
+_BARE_INSPECTION = re.compile(_BARE, re.IGNORECASE)
+_BARE_KEYS = _folded_keys(_BARE)
 # A mention of an earlier inspection: a marker word a few words before it ("previous
 # monitoring visit", "after a critical focused visit") or a year right after it ("the full
 # inspection in 2019").
@@ -108,14 +142,16 @@ _PATTERN_NAME = (
 )
 
 
-def _may_name_children(text: str) -> bool:
-    folded = lowered(text)
-    return folded is None or "children" in folded
-
+# How the second pattern below ends ("’s children’s services"). A text where this is not
+# found cannot match the whole pattern; searching for it is fast (every match starts with an
+# apostrophe, which ``re`` looks for directly), while the whole pattern tries its run of
+# capitalised words at every capital letter. Most texts about children's services say
+# "children's services" without a name and "’s" before it.
+_CHILDRENS_SERVICES = re.compile(r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)")
 
 # Each pattern, with a test that is False only when the pattern cannot match: the word it
-# needs (case-sensitive "Council" and "Children"; any case for "children", see
-# discourse.prefilter) is not in the text. Most texts are rejected by it.
+# needs (case-sensitive "Council" and "Children") or the end above is not in the text. Most
+# texts are rejected by it.
 _COUNCIL_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (
         re.compile(
@@ -126,7 +162,7 @@ _COUNCIL_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     ),
     (
         re.compile(_PATTERN_NAME + r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)"),
-        _may_name_children,
+        lambda text: _CHILDRENS_SERVICES.search(text) is not None,
     ),
     (
         re.compile(_PATTERN_NAME + r"\s+Children(?:’s|'s)\s+Services\b"),
@@ -301,13 +337,15 @@ def find_inspection_type(texts: list[str]) -> InspectionType | None:
         if folded is not None and not any(word in folded for word in _TYPE_WORDS):
             continue
         covered: list[tuple[int, int]] = []
-        for kind, pattern in _TYPE_PATTERNS:
+        for kind, pattern, keys in _TYPE_PATTERNS:
+            if not _may_match(keys, folded):
+                continue  # no match: nothing to count or cover
             for match in pattern.finditer(text):
                 covered.append((match.start(), match.end()))
                 weight = 0.5 if _is_past(text, match.start(), match.end()) else 1.0
                 scores[kind] = scores.get(kind, 0.0) + weight
                 first.setdefault(kind, (order, match.start()))
-        for match in _BARE_INSPECTION.finditer(text):
+        for match in _BARE_INSPECTION.finditer(text) if _may_match(_BARE_KEYS, folded) else ():
             if any(left <= match.start() < right for left, right in covered):
                 continue
             weight = 0.25 if _is_past(text, match.start(), match.end()) else 0.5

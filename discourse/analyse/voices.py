@@ -38,13 +38,19 @@ below that says it (``‘Let down’`` → ``council leaders said the service ha
 then actor mentions; otherwise journalist.
 
 The actors and verbs are data: ``discourse/data/voice_cues.toml``.
+
+Speed: the actor and speaker patterns are long case-insensitive alternations, which ``re``
+tries at every position of a sentence. A match can only start at the first word of an actor
+phrase whose words are all in the sentence (or at "according"/"by"), so each sentence is
+lower-cased and split into words once (``_Folded``) and the patterns are tried with ``match``
+at those words alone, leftmost first, which gives exactly what ``search`` gives.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -68,10 +74,35 @@ QUOTED_SHARE = 0.6
 SUBJECT_WORDS = 4
 
 
+# Runs of word characters (``\w`` of a str pattern: ``str.isalnum`` or "_").
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class _SpeakerForm:
+    """One speaker pattern of a voice: actor + verb, "according to" + actor, "by" + actor."""
+
+    pattern: re.Pattern[str]
+    # The word every match starts with ("according", "by"); None: one of the voice's actors
+    # (and then the match holds a reporting verb).
+    opener: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    speaker: dict[Voice, tuple[re.Pattern[str], ...]]
+    speaker: dict[Voice, tuple[_SpeakerForm, ...]]
+    # Per voice, its actor pattern alone (group "actor").
     mention: dict[Voice, re.Pattern[str]]
+    # Where an actor match can start (``_Folded.actor_starts``): the first word of each
+    # actor phrase, lower case, with the voices and the words of the phrases it opens; None
+    # when a phrase is not made of ASCII words (``_openers``).
+    openers: dict[str, tuple[tuple[Voice, frozenset[str]], ...]] | None
+    # The longest word of each reporting verb: a speaker pattern's verb holds one as a run.
+    verb_words: frozenset[str]
     subject_only: frozenset[Voice]
     continuation: re.Pattern[str]
     named_speaker: re.Pattern[str]
@@ -79,12 +110,6 @@ class _Cues:
     lead_in: re.Pattern[str]
     pronouns: frozenset[str]
     person: re.Pattern[str]
-    # Per voice, one word of each actor phrase (lower case): every match of the voice's
-    # actor pattern holds one of them (see ``_may_name``).
-    keys: dict[Voice, tuple[str, ...]]
-    # Per speaker pattern (same order as ``speaker``), words one of which every match holds
-    # as a whole word: a reporting verb, "according" or "by" (see ``_speaker_patterns``).
-    speaker_words: dict[Voice, tuple[frozenset[str], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +135,34 @@ def _alternation(phrases: Sequence[str]) -> str:
     )
 
 
+def _words(phrase: str) -> list[str]:
+    """The runs of word characters of a phrase, lower case."""
+    return _WORD_RUN.findall(phrase.lower())
+
+
+def _openers(
+    actors: dict[Voice, list[str]],
+) -> dict[str, tuple[tuple[Voice, frozenset[str]], ...]] | None:
+    r"""What a match of a voice's actor pattern starts with (``_Cues.openers``).
+
+    The actor pattern is ``(?<![\w-])`` + ``_alternation(phrases)`` + ``(?:['’]s)?(?![\w-])``.
+    ``_alternation`` keeps a phrase's characters literal and puts only spaces, hyphens and
+    apostrophes (never word characters) between its words, so a match of a phrase starts
+    with its first word and holds each of its words as a whole run of word characters.
+    ``None`` if a phrase does not open with a word character or holds a character outside
+    ASCII: only for ASCII words does the lower-cased text hold the word exactly where
+    ``re.IGNORECASE`` matches it (``discourse.prefilter``).
+    """
+    openers: dict[str, list[tuple[Voice, frozenset[str]]]] = {}
+    for voice, phrases in actors.items():
+        for phrase in phrases:
+            words = _words(phrase)
+            if not phrase.isascii() or not words or not phrase.lower().startswith(words[0]):
+                return None
+            openers.setdefault(words[0], []).append((voice, frozenset(words)))
+    return {first: tuple(entries) for first, entries in openers.items()}
+
+
 @cache
 def _cues() -> _Cues:
     """The voice cues, read and compiled once per process."""
@@ -119,10 +172,6 @@ def _cues() -> _Cues:
         raise DiscourseError(f"not valid TOML: {error}", path=CUES_FILE) from error
     verb_phrases = _strings(table, "reporting_verbs", "")
     verbs = _alternation(verb_phrases)
-    # The longest word of each verb phrase. A speaker pattern puts the verb between white
-    # space and ``\b`` (and its words between spaces or hyphens), so each of its words is a
-    # whole run of word characters in the text.
-    verb_words = frozenset(_longest_word(phrase) for phrase in verb_phrases)
     voices = table.get("voices")
     if not isinstance(voices, dict):
         raise DiscourseError("missing [voices] tables", path=CUES_FILE)
@@ -138,37 +187,29 @@ def _cues() -> _Cues:
     apposition = (
         rf"(?:\s+(?:at|of|for|in|on)\s+(?:the\s+)?{place_word}(?:\s+{place_word}){{0,5}})?,?"
     )
-    speaker: dict[Voice, tuple[re.Pattern[str], ...]] = {}
+    speaker: dict[Voice, tuple[_SpeakerForm, ...]] = {}
     mention: dict[Voice, re.Pattern[str]] = {}
     subject_only: set[Voice] = set()
-    keys: dict[Voice, tuple[str, ...]] = {}
-    speaker_words: dict[Voice, tuple[frozenset[str], ...]] = {}
+    actors: dict[Voice, list[str]] = {}
     for voice in _ACTOR_VOICES:
         entry = voices.get(voice)
         if not isinstance(entry, dict):
             raise DiscourseError(f"missing [voices.{voice}]", path=CUES_FILE)
-        actors = _alternation(_strings(entry, "actors", f"[voices.{voice}] "))
-        actor = rf"(?<![\w-])(?P<actor>{actors})(?:['’]s)?(?![\w-])"
+        actors[voice] = _strings(entry, "actors", f"[voices.{voice}] ")
+        actor = rf"(?<![\w-])(?P<actor>{_alternation(actors[voice])})(?:['’]s)?(?![\w-])"
         forms = [rf"{actor}{apposition}{between}{{0,3}}\s+(?P<verb>{verbs})\b"]
-        words = [verb_words]
+        openers: list[str | None] = [None]
         if not entry.get("actors_as_subject_only", False):
             forms.append(rf"\baccording\s+to\s+(?:the\s+)?(?:latest\s+)?{actor}")
             forms.append(rf"\bby\s+(?:the\s+|an?\s+|its\s+)?(?:\w+\s+)?{actor}")
-            words += [frozenset({"according"}), frozenset({"by"})]
+            openers += ["according", "by"]
         else:
             subject_only.add(voice)
-        speaker_words[voice] = tuple(words)
         mention[voice] = re.compile(actor, re.IGNORECASE)
-        # The actor pattern matches a phrase's words literally (only the spaces and
-        # apostrophes between them vary), so a match holds each word of its phrase.
-        longest = {
-            _longest_word(phrase) for phrase in _strings(entry, "actors", f"[voices.{voice}] ")
-        }
-        # A word holding another key ("councillor", "council") adds nothing to the test.
-        keys[voice] = tuple(
-            sorted(w for w in longest if not any(k != w and k in w for k in longest))
+        speaker[voice] = tuple(
+            _SpeakerForm(re.compile(form, re.IGNORECASE), opener)
+            for form, opener in zip(forms, openers, strict=True)
         )
-        speaker[voice] = tuple(re.compile(form, re.IGNORECASE) for form in forms)
     pronouns = [p.lower() for p in _strings(table, "pronouns", "")]
     continuation = re.compile(
         rf"^\W*(?:(?:but|and|yet|so|however|also|here)\W+)?(?P<pronoun>{_alternation(pronouns)})"
@@ -193,6 +234,10 @@ def _cues() -> _Cues:
     return _Cues(
         speaker,
         mention,
+        _openers(actors),
+        # A speaker pattern puts the verb between white space and ``\b`` (its words between
+        # spaces or hyphens), so each word of the verb is a whole run in the text.
+        frozenset(max(_words(phrase), key=len) for phrase in verb_phrases),
         frozenset(subject_only),
         continuation,
         named_speaker,
@@ -200,55 +245,124 @@ def _cues() -> _Cues:
         lead_in,
         frozenset(pronouns),
         person,
-        keys,
-        speaker_words,
     )
 
 
-def _longest_word(phrase: str) -> str:
-    words: list[str] = re.findall(r"\w+", phrase.lower())
-    return max(words, key=len)
+class _Folded:
+    """A sentence (or phrase) with what the actor searches need to know of it, found once.
 
-
-# Runs of word characters: the whole words ``_Cues.speaker_words`` are looked up among.
-_WORD_RUN = re.compile(r"\w+")
-
-
-def _speaker_patterns(voice: Voice, runs: set[str] | None) -> Iterator[re.Pattern[str]]:
-    """The speaker patterns of ``voice`` that may match a text naming one of its actors.
-
-    ``runs`` are the runs of word characters of the text's ``lowered`` form (None when the
-    prefilter may not be used: every pattern is then tried). A pattern is skipped when the
-    text lacks its verb, "according" or "by": a speaker needs a reporting verb, and most
-    sentences that name an actor have none.
+    ``folded`` is ``discourse.prefilter.lowered(text)`` (None when it may not be used: every
+    search then runs over the whole text) and ``words`` the runs of word characters of
+    ``folded``. Lower-casing keeps every character's kind (word character or not) and the
+    text's length, "İ" aside, which ``lowered`` refuses (tests/test_voices.py checks this
+    over all of Unicode): these are the text's own runs, lower-cased, at the same offsets.
     """
+
+    __slots__ = ("_actors", "_runs", "folded", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = lowered(text)
+        self.words = frozenset(_WORD_RUN.findall(self.folded) if self.folded is not None else ())
+        self._runs: dict[str, list[int]] = {}
+        self._actors: dict[Voice, list[int]] | None = None
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """False only when the text holds none of ``words`` (lower case) as a whole run."""
+        return self.folded is None or not words.isdisjoint(self.words)
+
+    def runs(self, word: str) -> list[int] | None:
+        """Where ``word`` (lower case, one run) stands as a whole run, in order.
+
+        None when the text may not be prefiltered (the word may be anywhere).
+        """
+        folded = self.folded
+        if folded is None:
+            return None
+        found = self._runs.get(word)
+        if found is None:
+            found = []
+            if word in self.words:
+                at = folded.find(word)
+                while at >= 0:
+                    end = at + len(word)
+                    if (at == 0 or not _is_word_char(folded[at - 1])) and (
+                        end == len(folded) or not _is_word_char(folded[end])
+                    ):
+                        found.append(at)
+                    # No run starts inside this occurrence: its characters are all word
+                    # characters, so the one before any later start would be too.
+                    at = folded.find(word, end)
+            self._runs[word] = found
+        return found
+
+    def actor_starts(self, voice: Voice) -> list[int] | None:
+        """Where a match of ``voice``'s actor pattern can start, in order (None: anywhere).
+
+        At the runs of the first word of each actor phrase all of whose words are in the
+        text (``_Cues.openers``); found for every voice at the first call.
+        """
+        openers = _cues().openers
+        if self.folded is None or openers is None:
+            return None
+        if self._actors is None:
+            starts: dict[Voice, set[int]] = {}
+            for first in openers.keys() & self.words:
+                for owner, phrase in openers[first]:
+                    if phrase <= self.words:
+                        starts.setdefault(owner, set()).update(self.runs(first) or ())
+            self._actors = {owner: sorted(at) for owner, at in starts.items()}
+        return self._actors.get(voice, [])
+
+
+def _fold(text: str | _Folded) -> _Folded:
+    return _Folded(text) if isinstance(text, str) else text
+
+
+def _search_from(
+    pattern: re.Pattern[str], text: _Folded, starts: list[int] | None
+) -> re.Match[str] | None:
+    """``pattern.search(text.text)`` for a pattern whose matches start only at ``starts``.
+
+    ``search`` tries the whole pattern (a long alternation of actors) at every position;
+    ``match`` at a position is the attempt ``search`` makes there (its look-behinds still
+    see the text before it), and ``search`` returns the first position whose attempt
+    succeeds: trying ``starts`` in order finds the same match. ``None`` for ``starts``:
+    a plain search.
+    """
+    if starts is None:
+        return pattern.search(text.text)
+    for at in starts:
+        match = pattern.match(text.text, at)
+        if match is not None:
+            return match
+    return None
+
+
+def _speaker_matches(text: _Folded, voice: Voice) -> Iterator[re.Match[str]]:
+    """The match of each speaker form of ``voice`` in ``text`` (its ``search``), in order.
+
+    Searched only where a match can start, and not at all when the text names none of the
+    voice's actors (every form holds one) or, for a form without an opener, holds no
+    reporting verb.
+    """
+    actors = text.actor_starts(voice)
+    if actors == []:
+        return
     cues = _cues()
-    for pattern, words in zip(cues.speaker[voice], cues.speaker_words[voice], strict=True):
-        if runs is None or not words.isdisjoint(runs):
-            yield pattern
+    for form in cues.speaker[voice]:
+        if form.opener is not None:
+            starts = text.runs(form.opener)
+        elif text.has_any(cues.verb_words):
+            starts = actors
+        else:
+            continue
+        match = _search_from(form.pattern, text, starts)
+        if match is not None:
+            yield match
 
 
-def _named_voices(voices: Iterable[Voice], text: str) -> tuple[list[Voice], set[str] | None]:
-    """The voices whose actors ``text`` may name (``_may_name``), and the runs of word
-    characters of its ``lowered`` form for ``_speaker_patterns`` (None if it may not be used)."""
-    folded = lowered(text)
-    named = [voice for voice in voices if _may_name(voice, folded)]
-    return named, None if folded is None or not named else set(_WORD_RUN.findall(folded))
-
-
-def _may_name(voice: Voice, folded: str | None) -> bool:
-    """False only when no actor of ``voice`` occurs in the text ``folded`` was made from.
-
-    ``folded`` is ``discourse.prefilter.lowered(text)``: a case-insensitive match of an
-    actor is then a substring of it, and so is the key word of the actor's phrase. Every
-    speaker pattern of a voice contains its actor pattern, so a text that fails this test
-    is searched with none of them (most sentences name one or two voices at most).
-    """
-    # ``map`` over ``__contains__`` runs the test in C: no generator step per key.
-    return folded is None or any(map(folded.__contains__, _cues().keys[voice]))
-
-
-def _first_actor(text: str, *, practitioners: bool) -> tuple[int, Voice, str] | None:
+def _first_actor(text: str | _Folded, *, practitioners: bool) -> tuple[int, Voice, str] | None:
     """The first actor named in ``text`` as (position, voice, words).
 
     Practitioners count only when asked (a heading label "Social worker: ‘…’", a speaker
@@ -256,13 +370,11 @@ def _first_actor(text: str, *, practitioners: bool) -> tuple[int, Voice, str] | 
     """
     cues = _cues()
     best: tuple[int, Voice, str] | None = None
-    folded = lowered(text)
+    folded = _fold(text)
     for voice, pattern in cues.mention.items():
         if voice in cues.subject_only and not practitioners:
             continue
-        if not _may_name(voice, folded):
-            continue
-        match = pattern.search(text)
+        match = _search_from(pattern, folded, folded.actor_starts(voice))
         if match is not None and (best is None or match.start() < best[0]):
             best = (match.start(), voice, match.group("actor"))
     return best
@@ -357,10 +469,12 @@ class _Attributor:
         """Attribute one paragraph sentence; the flag says it fell through to the default."""
         cues = _cues()
         text = sentence.text
+        # The sentence folded once for every actor search below.
+        folded = _fold(text)
         main, inside = self.quote_cover(block, sentence)
         if main is not None:
             voice, speaker, cue = self.resolve_quote(main)
-            reported = _reported_practitioners(text) if voice == "inspectorate" else None
+            reported = _reported_practitioners(folded) if voice == "inspectorate" else None
             if reported is not None:
                 cue = f"practitioners reported in the quote: {reported}"
                 return VoiceAttribution("practitioner", cue, True, reported), False
@@ -374,7 +488,7 @@ class _Attributor:
             cue = f"continues: {continuation.group(0).strip()}"
             return VoiceAttribution(self.last.voice, cue, False, self.last.name), False
 
-        spoken = self.speaker_cue(text, block)
+        spoken = self.speaker_cue(folded, block)
         if spoken is not None:
             return spoken, False
 
@@ -390,7 +504,7 @@ class _Attributor:
         ]
         lead = cues.lead_in.match(text)
         main_clause = text[lead.end() :] if lead else text
-        first = _first_actor(main_clause, practitioners=False)
+        first = _first_actor(_fold(main_clause) if lead else folded, practitioners=False)
         # A person who is the subject but says nothing is being described: words quoted about
         # them ("the director had “quickly won the confidence of staff”") are the last
         # speaker's. An institution acting ("the council produced a plan") is its own source.
@@ -410,7 +524,7 @@ class _Attributor:
         if fragments and self.last is not None:
             return VoiceAttribution(self.last.voice, "quote fragment", False, self.last.name), False
 
-        mentioned = first or _first_actor(text, practitioners=False)
+        mentioned = first or _first_actor(folded, practitioners=False)
         if mentioned is not None:
             return VoiceAttribution(mentioned[1], f"mention: {mentioned[2]}", False, None), False
 
@@ -421,15 +535,14 @@ class _Attributor:
                 return VoiceAttribution(previous.voice, cue, False, previous.speaker), False
         return VoiceAttribution("journalist", "no cue", False, None), True
 
-    def speaker_cue(self, text: str, block: int) -> VoiceAttribution | None:
+    def speaker_cue(self, folded: _Folded, block: int) -> VoiceAttribution | None:
         """The first speaker named as the subject or agent of a reporting verb."""
         cues = _cues()
+        text = folded.text
         best: tuple[int, Voice, str] | None = None
-        named_voices, runs = _named_voices(cues.speaker, text)
-        for voice in named_voices:
-            for pattern in _speaker_patterns(voice, runs):
-                match = pattern.search(text)
-                if match is not None and (best is None or match.start() < best[0]):
+        for voice in cues.speaker:
+            for match in _speaker_matches(folded, voice):
+                if best is None or match.start() < best[0]:
                     best = (match.start(), voice, match.group(0).strip(" ,"))
         named = cues.named_speaker.match(text)
         if named is not None and (best is None or named.start("name") < best[0]):
@@ -446,7 +559,7 @@ class _Attributor:
         return VoiceAttribution(best[1], f"speaker: {said}", False, said)
 
 
-def _reported_practitioners(text: str) -> str | None:
+def _reported_practitioners(folded: _Folded) -> str | None:
     """Practitioners opening a quoted sentence as speakers ("“Social workers report that …").
 
     An inspection report that says what social workers told the inspectors passes on their
@@ -454,12 +567,8 @@ def _reported_practitioners(text: str) -> str | None:
     sentence is theirs. Only the sentence's own opening counts (at most one word, such as
     "However", before the actor): practitioners named later are what it is about.
     """
-    named, runs = _named_voices(["practitioner"], text)
-    if not named:
-        return None
-    for pattern in _speaker_patterns("practitioner", runs):
-        match = pattern.search(text)
-        if match is not None and len(re.findall(r"\w+", text[: match.start()])) <= 1:
+    for match in _speaker_matches(folded, "practitioner"):
+        if len(_WORD_RUN.findall(folded.text, 0, match.start())) <= 1:
             return match.group("actor")
     return None
 

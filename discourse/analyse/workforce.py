@@ -20,6 +20,9 @@ The reading, per sentence:
 4. comparators: a value after ``England average of`` is a comparator of the figure before
    it; ``The England averages are 17 and 13.6 per cent respectively`` gives one comparator
    to each metric of the figures before, in order.
+
+Speed: the number patterns are tried only at digits (``_matches_at``), a council's name only
+in sentences holding its longest word, and the number words only in sentences holding one.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -51,7 +54,8 @@ _YEAR_RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<first>(?:19|20)\d{2})\s+(?:to|and)\s+(?P<second>(?:19|20)\d{2})\b"
 )
 # Where one clause ends and another begins: a period found in one does not cross into it.
-_CLAUSE_BREAK = re.compile(r";|,?\s\b(?:while|whereas|although|but|however)\b", re.IGNORECASE)
+_CLAUSE_WORDS = ("while", "whereas", "although", "but", "however")
+_CLAUSE_BREAK = re.compile(rf";|,?\s\b(?:{'|'.join(_CLAUSE_WORDS)})\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"\b(?:nationally|across England|in England|national)\b", re.IGNORECASE)
 _ORDINAL_OR_DATE = re.compile(
     r"^(?:st|nd|rd|th)\b|^\s*(?:January|February|March|April|May|June|July|August|September|"
@@ -61,6 +65,11 @@ _ORDINAL_OR_DATE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+# "from 27.5% to 8.4%": two values, the ends of a period.
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<a>{_NUMBER})(?:{_PERCENT_SIGN})?\s+to\s+(?P<b>{_NUMBER})", re.IGNORECASE
+)
+_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_RE = re.compile(_NUMBER)
 # "17 and 13.6 per cent": the sign after the last number applies to all of them.
 _LISTED_PERCENT = re.compile(
@@ -195,11 +204,43 @@ def _may_hold_number_word(sentence: str, tables: _Tables) -> bool:
     is a substring of the lower-cased sentence (``discourse.prefilter``).
     """
     folded = lowered(sentence)
-    return folded is None or any(word in folded for word in tables.number_words)
+    # ``map`` over ``__contains__`` runs the test in C: no generator step per word.
+    return folded is None or any(map(folded.__contains__, tables.number_words))
 
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty and start only
+    at some of ``starts`` (in order).
+
+    ``finditer`` tries the pattern at every position (percentages, years and bare numbers
+    are most of a figure sentence's cost). ``match`` at a position is the attempt
+    ``finditer`` makes there (its look-behinds still see the text before it), and after a
+    match ``finditer`` goes on from its end: trying only ``starts``, from each match's end
+    on, finds the same matches.
+    """
+    end = 0
+    for at in starts:
+        if at >= end:
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+                end = match.end()
+
+
+def _number_starts(sentence: str) -> tuple[list[int], list[int]]:
+    """Where the number patterns can match: every digit, and the first digit of each run.
+
+    ``_LISTED_PERCENT`` starts with a number at any digit; ``_PERCENT``, ``_YEAR`` and
+    ``_BARE_NUMBER`` start with one too, but their look-behinds refuse a digit before it.
+    """
+    runs = [match.span() for match in _DIGIT_RUN.finditer(sentence)]
+    return [at for start, end in runs for at in range(start, end)], [start for start, _ in runs]
 
 
 def _values(sentence: str) -> list[_Value]:
@@ -224,24 +265,25 @@ def _values(sentence: str) -> list[_Value]:
             found.append(_Value(start, end, value, unit))
             taken.append((start, end))
 
+    every_digit, firsts = _number_starts(sentence) if digits else ([], [])
     if digits:
         for match in tables.money_pattern.finditer(sentence):
             scale = tables.multipliers.get(ascii_folded(match["scale"] or ""), 1.0)
             add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
-        for match in _LISTED_PERCENT.finditer(sentence):
+        for match in _matches_at(_LISTED_PERCENT, sentence, every_digit):
             for number in _NUMBER_RE.finditer(match["list"]):
                 start = match.start("list") + number.start()
                 add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
             add(match.start("last"), match.end(), _number(match["last"]), "percent")
-        for match in _PERCENT.finditer(sentence):
+        for match in _matches_at(_PERCENT, sentence, firsts):
             add(match.start(), match.end(), _number(match["number"]), "percent")
     if words:
         for match in tables.number_word_pattern.finditer(sentence):
             value = tables.number_words[ascii_folded(match["words"])]
             add(match.start(), match.end("words"), value, "percent")
     if digits:
-        years = [(match.start(), match.end()) for match in _YEAR.finditer(sentence)]
-        for match in _BARE_NUMBER.finditer(sentence):
+        years = [match.span() for match in _matches_at(_YEAR, sentence, firsts)]
+        for match in _matches_at(_BARE_NUMBER, sentence, firsts):
             inside_year = any(left <= match.start() < right for left, right in years)
             if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
                 continue
@@ -281,15 +323,38 @@ def _metric_for(sentence: str, value: _Value, cues: list[tuple[int, int, str]]) 
     return None
 
 
+# Tests that are False only when a pattern cannot match: the words it needs are missing
+# (most sentences with a figure have no range, no "from … to" and no second clause).
+
+
+def _may_hold_range(text: str) -> bool:
+    # ``_YEAR_RANGE`` needs "from" or "between" (case-sensitive).
+    return "from" in text or "between" in text
+
+
+def _may_hold_from(text: str) -> bool:
+    # ``_FROM_TO`` needs "from" in any case (``discourse.prefilter``).
+    folded = lowered(text)
+    return folded is None or "from" in folded
+
+
+def _may_break(text: str) -> bool:
+    # ``_CLAUSE_BREAK`` needs ";" or one of its words in any case.
+    folded = lowered(text)
+    return ";" in text or folded is None or any(map(folded.__contains__, _CLAUSE_WORDS))
+
+
 def _years_in(text: str, offset: int) -> list[tuple[int, int, str, str | None]]:
     """Year expressions as (start, end, first year, second year or None)."""
     years: list[tuple[int, int, str, str | None]] = []
-    for match in _YEAR_RANGE.finditer(text):
+    # A year starts a run of digits.
+    ranges = _YEAR_RANGE.finditer(text) if _may_hold_range(text) else ()
+    for match in ranges:
         years.append(
             (offset + match.start(), offset + match.end(), match["first"], match["second"])
         )
     covered = [(start - offset, end - offset) for start, end, _, _ in years]
-    for match in _YEAR.finditer(text):
+    for match in _matches_at(_YEAR, text, _number_starts(text)[1]):
         if any(left <= match.start() < right for left, right in covered):
             continue
         second = match["second"]
@@ -301,7 +366,8 @@ def _years_in(text: str, offset: int) -> list[tuple[int, int, str, str | None]]:
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
-    edges = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    breaks = _CLAUSE_BREAK.finditer(sentence) if _may_break(sentence) else ()
+    edges = [0, *(match.start() for match in breaks), len(sentence)]
     return [(left, right) for left, right in itertools.pairwise(edges) if right > left]
 
 
@@ -310,9 +376,8 @@ def _periods(sentence: str, values: list[_Value]) -> dict[int, str | None]:
     periods: dict[int, str | None] = {}
     years = _years_in(sentence, 0)
     # "from 27.5% to 8.4%": the pair takes the two ends of the nearest year range before it.
-    for match in re.finditer(
-        rf"\bfrom\s+(?P<a>{_NUMBER})(?:{_PERCENT_SIGN})?\s+to\s+(?P<b>{_NUMBER})", sentence, re.I
-    ):
+    pairs = _FROM_TO.finditer(sentence) if _may_hold_from(sentence) else ()
+    for match in pairs:
         ranges = [year for year in years if year[3] is not None and year[1] <= match.start()]
         if ranges:
             _, _, first, second = ranges[-1]
@@ -352,6 +417,32 @@ def _comparator_values(sentence: str, values: list[_Value]) -> tuple[str | None,
     return label, chosen
 
 
+def _figures(
+    sentence: str, values: list[_Value]
+) -> tuple[str | None, list[_Value], list[tuple[_Value, Metric]]]:
+    """The comparator label and values of a sentence, and its other values with a metric."""
+    tables = _tables()
+    cues = [
+        (match.start(), match.end(), _metric_of_cue(match.group(0)))
+        for match in tables.cue_pattern.finditer(sentence)
+    ]
+    label, comparator_values = _comparator_values(sentence, values)
+    comparator_starts = {value.start for value in comparator_values}
+    figures: list[tuple[_Value, Metric]] = []
+    for value in values:
+        if value.start in comparator_starts:
+            continue
+        metric_id = _metric_for(sentence, value, cues)
+        if metric_id is not None:
+            figures.append((value, tables.metrics[metric_id]))
+    return label, comparator_values, figures
+
+
+def _unit(value: _Value, metric: Metric) -> str:
+    """A figure's unit: its value's, or its metric's for a bare number."""
+    return value.unit if value.unit != "number" else metric.unit
+
+
 def statistics_in_sentence(
     sentence: str, council: str | None, previous: Sequence[Statistic] = ()
 ) -> tuple[list[Statistic], list[Statistic]]:
@@ -366,27 +457,15 @@ def statistics_in_sentence(
     Returns:
         The new rows, and ``previous`` with comparators filled in where this sentence gave them.
     """
-    tables = _tables()
     values = _values(sentence)
     if not values:
         return [], list(previous)
-    cues = [
-        (match.start(), match.end(), _metric_of_cue(match.group(0)))
-        for match in tables.cue_pattern.finditer(sentence)
-    ]
-    label, comparator_values = _comparator_values(sentence, values)
-    comparator_starts = {value.start for value in comparator_values}
+    label, comparator_values, figures = _figures(sentence, values)
     periods = _periods(sentence, values)
     national = council is None
     rows: list[tuple[int, Statistic]] = []
-    for value in values:
-        if value.start in comparator_starts:
-            continue
-        metric_id = _metric_for(sentence, value, cues)
-        if metric_id is None:
-            continue
-        metric = tables.metrics[metric_id]
-        unit = value.unit if value.unit != "number" else metric.unit
+    for value, metric in figures:
+        unit = _unit(value, metric)
         lead = sentence[: value.start]
         row_council = None if national or _NATIONAL.search(lead[-60:]) else council
         rows.append(
@@ -394,7 +473,7 @@ def statistics_in_sentence(
                 value.start,
                 Statistic(
                     council=row_council,
-                    metric=metric_id,
+                    metric=metric.id,
                     value=value.value,
                     unit=unit,
                     period=periods.get(value.start),
@@ -436,14 +515,32 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\.?\s+".join(words) + r"\b", re.IGNORECASE)
 
 
+def _name_key(name: str) -> str | None:
+    """The longest word of a council's name, lower case: in every ``_name_pattern`` match.
+
+    The pattern holds each word literally, case-insensitively, so the lower-cased text of
+    a match holds the word lower-cased when it is ASCII (``discourse.prefilter``); None
+    for a name with other characters (searched in every sentence).
+    """
+    words = [word.rstrip(".") for word in name.split()]
+    if not words or not name.isascii():
+        return None
+    return max(words, key=len).lower()
+
+
 def mentions_workforce_figure(sentence: str) -> bool:
     """Whether a sentence states a workforce rate, caseload or headcount (money aside).
 
     ``discourse.analyse.voices`` gives such a sentence to the DfE's statistics when nobody
     else is named as its source.
     """
-    rows, _ = statistics_in_sentence(sentence, None)
-    return any(row.unit != "GBP" for row in rows)
+    # The rows of ``statistics_in_sentence`` without their periods and comparators: a row
+    # per figure, with its unit.
+    values = _values(sentence)
+    if not values:
+        return False
+    _, _, figures = _figures(sentence, values)
+    return any(_unit(value, metric) != "GBP" for value, metric in figures)
 
 
 def extract_statistics(
@@ -472,7 +569,7 @@ def extract_statistics(
         [('vacancy_rate', 19.6, 'percent', '2021')]
     """
     current = councils[0] if councils else None
-    patterns = [(name, _name_pattern(name)) for name in councils]
+    patterns = [(name, _name_pattern(name), _name_key(name)) for name in councils]
     rows: list[Statistic] = []
     previous: list[Statistic] = []
     if sentences is not None and len(sentences) != len(blocks):
@@ -482,9 +579,13 @@ def extract_statistics(
             continue
         split = split_sentences(block.text) if sentences is None else sentences[number]
         for sentence in split:
+            # Most sentences name no council: a name whose key is not in the sentence is not
+            # searched for.
+            folded = lowered(sentence.text) if patterns else None
             named = [
                 (match.start(), name)
-                for name, pattern in patterns
+                for name, pattern, key in patterns
+                if key is None or folded is None or key in folded
                 for match in pattern.finditer(sentence.text)
             ]
             if named:
