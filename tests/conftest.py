@@ -1,4 +1,4 @@
-"""Shared test helpers: the CLI runner and the fixture pages."""
+"""Shared test helpers: the CLI runner, the fixture pages, generated texts."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -18,3 +19,13 @@ SEEDS = (SEED_000, SEED_001, SEED_002)
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def joined_pieces(
+    pieces: st.SearchStrategy[str], gaps: st.SearchStrategy[str]
+) -> st.SearchStrategy[str]:
+    """Texts of 1 to 14 pieces, each followed by a gap: dense in the words a matcher keys on,
+    for property tests of a fast search against its plain definition."""
+    return st.lists(st.tuples(pieces, gaps), min_size=1, max_size=14).map(
+        lambda parts: "".join(piece + gap for piece, gap in parts)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_000, SEED_001, SEED_002
+from conftest import SEED_000, SEED_001, SEED_002, joined_pieces
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,15 +143,11 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 _GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", "’s ", "'s ", ""])
 
-
-@st.composite
-def _texts(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=14))
-    return "".join(piece + gap for piece, gap in parts)
+_texts = joined_pieces(_PIECES, _GAPS)
 
 
 @settings(max_examples=800, deadline=None)
-@given(_texts())
+@given(_texts)
 def test_the_pattern_prefilters_keep_every_match(text: str) -> None:
     # A pattern skipped by its prefilter (``_folded_keys``, the "’s children’s services" end,
     # the case-sensitive words) has no match in the text: skipping it changes nothing.

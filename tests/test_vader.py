@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, joined_pieces
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -64,12 +64,10 @@ _PIECES = [
 _MARKS = ["", "", "", "", "", ".", ",", "!", "!!", "?", "??", "?!", "...", "'", ")"]
 
 
-@st.composite
-def _rule_sentences(draw: st.DrawFn) -> str:
-    pieces = draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7))
-    marks = draw(st.lists(st.sampled_from(_MARKS), min_size=len(pieces), max_size=7))
-    space = draw(st.sampled_from([" ", " ", "  ", "\n"]))
-    return space.join(piece + mark for piece, mark in zip(pieces, marks, strict=False))
+_rule_sentences = joined_pieces(
+    st.sampled_from(_PIECES),
+    st.sampled_from([mark + space for mark in _MARKS for space in (" ", " ", "  ", "\n")]),
+)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +92,7 @@ def test_the_port_follows_each_rule_of_the_library(text: str) -> None:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(_rule_sentences())
+@given(_rule_sentences)
 def test_the_port_follows_the_rules_in_any_combination(text: str) -> None:
     assert PORT(text) == _reference(text)
 

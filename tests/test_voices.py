@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, joined_pieces
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -341,15 +341,11 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 _GAPS = st.sampled_from([" ", " ", " ", "  ", "-", "–", ", ", ". ", "’", "'", "\n", "", "“", ":"])
 
-
-@st.composite
-def _sentences(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=14))
-    return "".join(piece + gap for piece, gap in parts)
+_sentences = joined_pieces(_PIECES, _GAPS)
 
 
 @settings(max_examples=1500, deadline=None)
-@given(_sentences())
+@given(_sentences)
 def test_actor_searches_are_the_plain_searches(text: str) -> None:
     # The fast searches (``_speaker_matches``, ``_first_actor``) against their definition:
     # each pattern's ``search`` over the whole text.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_000, SEED_001, SEED_002
+from conftest import SEED_000, SEED_001, SEED_002, joined_pieces
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -204,15 +204,11 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 _GAPS = st.sampled_from([" ", " ", "", ", ", ". ", "\n", "-", "(", ")"])
 
-
-@st.composite
-def _sentences(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=14))
-    return "".join(piece + gap for piece, gap in parts)
+_sentences = joined_pieces(_PIECES, _GAPS)
 
 
 @settings(max_examples=800, deadline=None)
-@given(_sentences())
+@given(_sentences)
 @example("5%5% and 17,18 and 3 per cent")  # a match right where the one before ends
 def test_number_patterns_tried_at_their_starts_find_every_match(text: str) -> None:
     # ``_values`` tries these patterns only at the digits ``_number_starts`` gives: the same
@@ -241,7 +237,7 @@ def test_a_council_name_is_only_found_where_its_key_is(text: str, name: str) -> 
 
 
 @settings(max_examples=600, deadline=None)
-@given(_sentences())
+@given(_sentences)
 @example("Caseloads (18.3) rose and £5 million was spent; the England average is 16%.")
 def test_mentions_a_figure_exactly_when_the_sentence_has_a_row_that_is_not_money(
     text: str,
