@@ -226,7 +226,7 @@ def test_number_patterns_tried_at_their_starts_find_every_match(text: str) -> No
 
 @settings(max_examples=400, deadline=None)
 @given(
-    _sentences(),
+    _sentences,
     st.sampled_from(["St Helens", "St. Helens", "Kent", "Bath and North East Somerset"]),
 )
 def test_a_council_name_is_only_found_where_its_key_is(text: str, name: str) -> None:
