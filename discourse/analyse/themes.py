@@ -53,9 +53,23 @@ _Company = dict[str, tuple[tuple[int, Pattern], ...]]
 
 def _company(patterns: Sequence[Pattern]) -> _Company:
     by_key: dict[str, list[tuple[int, Pattern]]] = defaultdict(list)
-    for rank, pattern in enumerate(patterns):
+    for rank, pattern in _distinct(patterns):
         by_key[pattern.keys[0]].append((rank, pattern))
     return {key: tuple(ranked) for key, ranked in by_key.items()}
+
+
+def _distinct(patterns: Sequence[Pattern]) -> list[tuple[int, Pattern]]:
+    """Each pattern with its rank in ``patterns``, leaving out one whose keys an earlier
+    pattern has: "manager", "managers" and "management" all compile to ``("manag",)``, so
+    they match the same words, and the first one listed wins every tie-break a later one
+    could. Trying all three made a sentence about managers cost three times over."""
+    seen: set[tuple[str, ...]] = set()
+    distinct = []
+    for rank, pattern in enumerate(patterns):
+        if pattern.keys not in seen:
+            seen.add(pattern.keys)
+            distinct.append((rank, pattern))
+    return distinct
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +177,7 @@ class ThemeMatcher:
         for theme in codebook.themes:
             for rule in theme.rules:
                 context, unless = _company(rule.context), _company(rule.unless)
-                for pattern in rule.terms:
+                for _, pattern in _distinct(rule.terms):
                     self._index[pattern.keys[0]].append(
                         _Candidate(theme.id, rule, pattern, context, unless)
                     )
