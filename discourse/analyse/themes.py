@@ -81,14 +81,23 @@ class _Candidate:
     unless: _Company
 
 
-@dataclass(frozen=True, slots=True)
 class _Tokens:
     """A sentence's words as the matcher knows them, where each pattern's first key (a stem,
-    or ``=word`` for an exact form) occurs, and every key the sentence holds."""
+    or ``=word`` for an exact form) occurs, and (worked out when first needed, by a phrase of
+    an exclusion or of a rule's company) every key the sentence holds."""
 
-    words: list[_Word]
-    positions: dict[str, list[int]]
-    present: set[str]
+    __slots__ = ("_present", "positions", "words")
+
+    def __init__(self, words: list[_Word], positions: dict[str, list[int]]) -> None:
+        self.words = words
+        self.positions = positions
+        self._present: set[str] | None = None
+
+    @property
+    def present(self) -> set[str]:
+        if self._present is None:
+            self._present = {*map(_STEM, self.words), *map(_EXACT, self.words)}
+        return self._present
 
     def matches(self, keys: tuple[str, ...], at: int) -> bool:
         words = self.words
@@ -247,7 +256,7 @@ class ThemeMatcher:
         if not starting:
             return ()
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
-        tokens = _Tokens(words, {}, set())
+        tokens = _Tokens(words, {})
         last = len(words) - 1
         # Collect every term that occurs, at each word its one-word terms, then its phrases in
         # the order of their ranks. A phrase is tried only if the next word has its second
@@ -280,7 +289,6 @@ class ThemeMatcher:
             return ()  # no term occurs: no theme, whatever the context
         # Where the pattern keys are, for exclusions and company (in word order).
         positions = tokens.positions
-        tokens.present.update(map(_STEM, words), map(_EXACT, words))
         for index in compress(count(), map(_KEYS, words)):
             for key in words[index].keys:
                 if key in positions:
