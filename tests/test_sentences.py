@@ -185,14 +185,25 @@ def test_fast_paths_give_punkts_own_spans(block: str) -> None:
 # most two of the tokens and spacings that must send a block back to Punkt mixed in:
 # abbreviations (in any case; "Reapprox" ends in one), initials, numbers, words with digits or
 # apostrophes, closing quotes and brackets, non-ASCII spaces, bare and repeated marks.
-ORDINARY_WORDS = st.sampled_from(["word", "Caseloads", "managers", "The", "staff", "café"])
-ORDINARY_GAPS = st.sampled_from([" ", " ", " ", ". ", "? ", "! ", ".  ", ".\n", " . "])
+# Words may end in closing quotes, brackets and ellipses ("practice”.") and the next sentence
+# may open with quotes ("“We"): Punkt's answer there is known too.
 # fmt: off
+ORDINARY_WORDS = st.sampled_from([
+    "word", "Caseloads", "managers", "The", "staff", "café", "practice”", "competitive)",
+    "knows…", "dogs’", 'said"', "“Quote", "«Oui»", "“no”", "(sadly)", "'tis'",
+])
+ORDINARY_GAPS = st.sampled_from([
+    " ", " ", " ", ". ", "? ", "! ", ".  ", ".\n", " . ", ". “", '. "', "! ‘", ". («",
+])
 TRICKY_WORDS = st.sampled_from([
     "Dr", "ST", "mr", "etc", "vs", "J", "a", "I", "2019", "x2", "it’s", "don't", "”Next",
     ")and", "“Quote", "'tis", "e.g", "approx", "Reapprox", "thurs", "”", ")", '"', "Überall",
+    "etc)", "J’", "a”", "Dr”", "e.g)", "2019”", "x2)", "…", "”)", "-", "--", "(no", "“etc",
+    "(Dr)", "“3”",
 ])
-TRICKY_GAPS = st.sampled_from([".\t", ".\xa0", "!! ", "?! ", ".", "", "... ", ".) "])
+TRICKY_GAPS = st.sampled_from([
+    ".\t", ".\xa0", "!! ", "?! ", ".", "", "... ", ".) ", ". ” ", ". “ ", ". “-", ". ”--", ".”. ",
+])
 # fmt: on
 
 
@@ -217,6 +228,8 @@ def plain_blocks(draw: st.DrawFn) -> str:
 @example("Smith J. and others. Next")  # an initial
 @example("It ended. ” Next one")  # a closing quote Punkt moves back
 @example("Ask for approx. the sum. Next")  # an abbreviation
+@example("It ended. ”--Next one.")  # a quote Punkt moves back before "--"
+@example("Their practice”. “We left (sadly). Next")  # closers, and quotes it leaves
 def test_plain_blocks_give_punkts_own_spans(block: str) -> None:
     _tokenizer()
     if not block.strip():
@@ -229,6 +242,8 @@ def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
     # declined wherever Punkt's own judgement is needed.
     block = "Caseloads are rising. Why? Nobody knows! Staff leave."
     assert _plain_block_spans(block, len(block), 3) == [(0, 21), (22, 26), (27, 40), (41, 53)]
+    quoted = "They said “no”. “We left (sadly). Nobody knows…. Staff leave."
+    assert _plain_block_spans(quoted, len(quoted), 3) == [(0, 15), (16, 33), (34, 48), (49, 61)]
     for needs_punkt in (
         "Ask Dr. Jones now.",
         "In 2019. Then more.",

@@ -115,11 +115,23 @@ def _import_nltk() -> None:
 # ``tests/test_sentences.py`` checks the claim against Punkt itself.
 _PLAIN_BREAK = re.compile(r"(?P<word>[^\W\d_]{2,})?(?P<end>[.?!])\s+\S+")
 
-# A mark, ASCII white space and a next token that does not open with a closing quote or
-# bracket (Punkt would move those back into the sentence before): with the word before the mark
-# (``_plain_block_spans`` checks it), the shape of a plain candidate in a whole block. The mark
-# comes first so that the regex engine skips to the marks instead of trying every position.
-_MARK_THEN_TOKEN = re.compile(r"[.?!][ \t\n\r\f\v]+(?=[^\s\"')\]}‘’“”«»])")
+# A mark, ASCII white space and a next token: with the word before the mark
+# (``_plain_block_spans`` checks it), the shape of a plain candidate in a whole block. Punkt
+# moves a run of quotes and closing brackets at the start of the next sentence back into the
+# one before when white space, "--" or the end follows the run (its
+# ``re_boundary_realignment``); a token that opens with such a run is plain only when a
+# character that is none of those follows it ("“We"), and one that is not a hyphen, to be safe.
+# The mark comes first so that the regex engine skips to the marks instead of trying every
+# position.
+_REALIGNED = "\"')\\]}‘’“”«»"
+_MARK_THEN_TOKEN = re.compile(
+    rf"[.?!][ \t\n\r\f\v]+(?=[{_REALIGNED}]*[^\s{_REALIGNED}-]|[^\s{_REALIGNED}])"
+)
+# Closing quotes, brackets and ellipses that may stand between a word and its mark
+# ("practice”.", "competitive).", "knows….") without changing Punkt's answer: see
+# ``_plain_word``.
+_CLOSERS = "”’\"')]…"
+_OPENERS = "“‘\"'(["
 # Where Punkt's context looks for the start of the word before a mark (``string.whitespace``).
 _ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")
 
@@ -179,14 +191,29 @@ def _plain_block_spans(block: str, end: int, marks: int) -> list[tuple[int, int]
         while word_start > start and block[word_start - 1] not in _ASCII_SPACE:
             word_start -= 1
         word = block[word_start:mark]
-        if word and (
-            len(word) < 2 or not word.isalpha() or (block[mark] == "." and word.lower() in abbrevs)
-        ):
+        if word and not _plain_word(word, block[mark] == ".", abbrevs):
             return None
         spans.append((start, mark + 1))
         start = candidate.end()
     spans.append((start, end))
     return spans
+
+
+def _plain_word(word: str, full_stop: bool, abbrevs: frozenset[str]) -> bool:
+    """Whether Punkt always breaks after ``word`` and its mark (see ``_PLAIN_BREAK``).
+
+    A word of two or more letters does, unless it is an abbreviation before a full stop. So
+    does a word of letters followed by ``_CLOSERS`` (and perhaps opened by ``_OPENERS``).
+    Punkt's word tokenizer either splits the closer off (``)``, ``"`` and ``'`` are among its
+    non-word characters), leaving the mark a token of its own, which always breaks; or keeps
+    it in the token (``”``, ``’``, ``…``), which then is no abbreviation (none ends in a
+    closer), no initial (one letter and a full stop) and no number (no digit), so the full
+    stop breaks. ``tests/test_sentences.py`` checks this against Punkt itself.
+    """
+    letters = word.rstrip(_CLOSERS)
+    if len(letters) < len(word):
+        return letters.lstrip(_OPENERS).isalpha()
+    return len(word) >= 2 and word.isalpha() and not (full_stop and word.lower() in abbrevs)
 
 
 def _block_spans(block: str) -> list[tuple[int, int]]:
