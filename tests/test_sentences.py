@@ -190,7 +190,8 @@ def test_fast_paths_give_punkts_own_spans(block: str) -> None:
 # fmt: off
 ORDINARY_WORDS = st.sampled_from([
     "word", "Caseloads", "managers", "The", "staff", "café", "practice”", "competitive)",
-    "knows…", "dogs’", 'said"', "“Quote", "«Oui»", "“no”", "(sadly)", "'tis'",
+    "knows…", "dogs’", 'said"', "“Quote", "«Oui»", "“no”", "(sadly)", "'tis'", "1990s",
+    "decision-making",
 ])
 ORDINARY_GAPS = st.sampled_from([
     " ", " ", " ", ". ", "? ", "! ", ".  ", ".\n", " . ", ". “", '. "', "! ‘", ". («",
@@ -199,7 +200,9 @@ TRICKY_WORDS = st.sampled_from([
     "Dr", "ST", "mr", "etc", "vs", "J", "a", "I", "2019", "x2", "it’s", "don't", "”Next",
     ")and", "“Quote", "'tis", "e.g", "approx", "Reapprox", "thurs", "”", ")", '"', "Überall",
     "etc)", "J’", "a”", "Dr”", "e.g)", "2019”", "x2)", "…", "”)", "-", "--", "(no", "“etc",
-    "(Dr)", "“3”",
+    "(Dr)", "“3”", "3.5”", "e.g.”", "wait..”", "residents.”", "U.S.)", "end.Next", "8.4%",
+    "£3.5m", "a.b", "it’s.", "1990s", "19-20", "decision-making", "well-no", "covid19", "x",
+    "3", "a-b--c", "Dr-", "-word", "٣",
 ])
 TRICKY_GAPS = st.sampled_from([
     ".\t", ".\xa0", "!! ", "?! ", ".", "", "... ", ".) ", ". ” ", ". “ ", ". “-", ". ”--", ".”. ",
@@ -228,6 +231,8 @@ def plain_blocks(draw: st.DrawFn) -> str:
 @example("Smith J. and others. Next")  # an initial
 @example("It ended. ” Next one")  # a closing quote Punkt moves back
 @example("Ask for approx. the sum. Next")  # an abbreviation
+@example("It is well-no. Next one.")  # an abbreviation after a hyphen
+@example("In 2019. Then the 1990s. Then")  # a number, and a word that is none
 @example("It ended. ”--Next one.")  # a quote Punkt moves back before "--"
 @example("Their practice”. “We left (sadly). Next")  # closers, and quotes it leaves
 def test_plain_blocks_give_punkts_own_spans(block: str) -> None:

@@ -127,11 +127,20 @@ _REALIGNED = "\"')\\]}‘’“”«»"
 _MARK_THEN_TOKEN = re.compile(
     rf"[.?!][ \t\n\r\f\v]+(?=[{_REALIGNED}]*[^\s{_REALIGNED}-]|[^\s{_REALIGNED}])"
 )
+# Where Punkt sees a candidate boundary: a mark followed by white space (and, in a block
+# without trailing space, a token) or by one of its non-word characters (those of NLTK 3.10,
+# a superset of older releases' set: a mark they take for no candidate is then only sent to
+# Punkt). A mark followed by a letter, a digit, a full stop or a comma is none.
+_POSSIBLE_BREAK = re.compile(r"[.?!](?=[\s)\";}\]*:@'({\[‘’“”«»?!])")
+# A word Punkt's tokenizer keeps whole: letters and digits, single hyphens inside
+# (its "--" is a token apart, an apostrophe a non-word character).
+_TOKEN_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Such a word Punkt types as "##number##" (its ``_RE_NUMERIC``, for this shape of word).
+_NUMBER_WORD = re.compile(r"\d[\d-]*")
 # Closing quotes, brackets and ellipses that may stand between a word and its mark
 # ("practice”.", "competitive).", "knows….") without changing Punkt's answer: see
 # ``_plain_word``.
 _CLOSERS = "”’\"')]…"
-_OPENERS = "“‘\"'(["
 # Where Punkt's context looks for the start of the word before a mark (``string.whitespace``).
 _ASCII_SPACE = frozenset(" \t\n\r\x0b\x0c")
 
@@ -170,9 +179,9 @@ def _plain_block_spans(block: str, end: int, marks: int) -> list[tuple[int, int]
     """Punkt's spans of a block whose every candidate boundary is plain, else None.
 
     ``marks`` is the number of ``.``, ``?`` and ``!`` in ``block[:end - 1]`` (``end`` is the
-    length of the block without its trailing white space). If each of them is a plain
-    candidate (``_PLAIN_BREAK``: no word or a word of letters only, not an abbreviation before
-    a ``.``; ``_MARK_THEN_TOKEN`` after it), Punkt breaks after every mark and starts the next
+    length of the block without its trailing white space). If each of them that Punkt takes
+    for a candidate boundary (``_POSSIBLE_BREAK``) is a plain candidate (``_plain_word``
+    before it, ``_MARK_THEN_TOKEN`` after it), Punkt breaks after every mark and starts the next
     sentence at the next token, so the spans are known without running it;
     ``tests/test_sentences.py`` checks this against Punkt itself. Otherwise (a number, an
     initial, an ellipsis, a quote, "!!") None: the block needs Punkt.
@@ -181,7 +190,10 @@ def _plain_block_spans(block: str, end: int, marks: int) -> list[tuple[int, int]
         return None
     candidates = list(_MARK_THEN_TOKEN.finditer(block, 0, end))
     if len(candidates) != marks:
-        return None
+        # Some marks may be no candidate at all ("8.4%", "end.Next"): count those that are.
+        marks = len(_POSSIBLE_BREAK.findall(block, 0, end))
+        if len(candidates) != marks:
+            return None
     abbrevs = abbreviations()
     spans: list[tuple[int, int]] = []
     start = 0
@@ -202,18 +214,32 @@ def _plain_block_spans(block: str, end: int, marks: int) -> list[tuple[int, int]
 def _plain_word(word: str, full_stop: bool, abbrevs: frozenset[str]) -> bool:
     """Whether Punkt always breaks after ``word`` and its mark (see ``_PLAIN_BREAK``).
 
-    A word of two or more letters does, unless it is an abbreviation before a full stop. So
-    does a word of letters followed by ``_CLOSERS`` (and perhaps opened by ``_OPENERS``).
-    Punkt's word tokenizer either splits the closer off (``)``, ``"`` and ``'`` are among its
-    non-word characters), leaving the mark a token of its own, which always breaks; or keeps
-    it in the token (``”``, ``’``, ``…``), which then is no abbreviation (none ends in a
-    closer), no initial (one letter and a full stop) and no number (no digit), so the full
-    stop breaks. ``tests/test_sentences.py`` checks this against Punkt itself.
+    Any word that ends in one of ``_CLOSERS`` does: Punkt's word tokenizer either splits the
+    closer off (brackets, quotes and, since NLTK 3.9, curly quotes are its non-word
+    characters), leaving the mark a token of its own or after closers only, or keeps it in the
+    token (``…``): either way the token before the mark is no abbreviation (none ends in a
+    closer), no initial, no number and no ellipsis, so the mark breaks.
+
+    So does a word of letters and digits, perhaps joined by single hyphens
+    (``_TOKEN_WORD``: one token for Punkt), before a ``?`` or ``!``, which is a token of its
+    own; before a full stop, unless Punkt's second look could undo the break: it is one
+    letter (an initial), or digits and hyphens (Punkt's "##number##"), or it or its last
+    hyphenated part is an abbreviation ("well-no."). ``tests/test_sentences.py`` checks all
+    of this against Punkt itself.
     """
-    letters = word.rstrip(_CLOSERS)
-    if len(letters) < len(word):
-        return letters.lstrip(_OPENERS).isalpha()
-    return len(word) >= 2 and word.isalpha() and not (full_stop and word.lower() in abbrevs)
+    if word[-1] in _CLOSERS:
+        return True
+    if _TOKEN_WORD.fullmatch(word) is None:
+        return False
+    if not full_stop:
+        return True
+    lowered = word.lower()
+    return (
+        len(word) > 1
+        and _NUMBER_WORD.fullmatch(word) is None
+        and lowered not in abbrevs
+        and lowered.rsplit("-", 1)[-1] not in abbrevs
+    )
 
 
 def _block_spans(block: str) -> list[tuple[int, int]]:
