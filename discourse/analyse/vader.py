@@ -21,13 +21,16 @@ characters.
 from __future__ import annotations
 
 import string
-from itertools import compress, count, repeat
-from typing import TYPE_CHECKING, Final
+from itertools import compress, count
+from operator import itemgetter
+from typing import TYPE_CHECKING, Final, cast
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 _PUNCTUATION: Final = string.punctuation
+_WORD = itemgetter(0)
+_LOWERED = itemgetter(1)
 
 PORTED_VERSION: Final = "3.3.2"
 """The ``vaderSentiment`` release whose ``polarity_scores`` this module reproduces."""
@@ -72,22 +75,27 @@ class VaderCompound:
         # The library's emoji pass looks characters up one at a time, so only the table's
         # one-character keys can ever match.
         self._emoji_characters = frozenset(key for key in analyzer.emojis if len(key) == 1)
+        self._ascii_emoji = any(character.isascii() for character in self._emoji_characters)
         self._negations = frozenset(NEGATE)
+        # Each token seen so far, as the rules see it: (word, lower-cased word). It grows with
+        # the vocabulary of the corpus, not with its size.
+        self._forms: dict[str, tuple[str, str]] = {}
 
     def __call__(self, text: str) -> float:
         """Return the compound score of ``text``, rounded to 4 places as the library does."""
-        if not self._emoji_characters.isdisjoint(text):
+        # ``isascii`` reads a flag of the string, while the set test hashes each of its
+        # characters: an ASCII sentence holds no emoji unless the table has an ASCII one.
+        may_hold_emoji = self._ascii_emoji or not text.isascii()
+        if may_hold_emoji and not self._emoji_characters.isdisjoint(text):
             return float(self._analyzer.polarity_scores(text)["compound"])
         text = text.strip()
         tokens = text.split()
-        # SentiText._strip_punc_if_word: strip punctuation unless that leaves two characters
-        # or fewer (an emoticon such as ":)").
-        stripped_tokens = map(str.strip, tokens, repeat(_PUNCTUATION))
-        words = [
-            stripped if len(stripped) > 2 else token
-            for token, stripped in zip(tokens, stripped_tokens, strict=True)
-        ]
-        lowered = list(map(str.lower, words))
+        forms = self._forms
+        known = list(map(forms.get, tokens))
+        if None in known:
+            known = [form or self._form(token) for form, token in zip(known, tokens, strict=True)]
+        words = list(map(_WORD, cast(list[tuple[str, str]], known)))
+        lowered = list(map(_LOWERED, cast(list[tuple[str, str]], known)))
         lexicon = self._lexicon
         sentiments: list[float] = [0] * len(words)
         scored = compress(count(), map(lexicon.__contains__, lowered))
@@ -106,6 +114,17 @@ class VaderCompound:
         if "but" in lowered:
             sentiments = self._but_check(words, sentiments)
         return self._score(sentiments, text)
+
+    def _form(self, token: str) -> tuple[str, str]:
+        """A token as the library's ``SentiText`` makes it, and lower-cased (once per token).
+
+        ``SentiText._strip_punc_if_word``: punctuation is stripped unless that leaves two
+        characters or fewer (an emoticon such as ":)").
+        """
+        stripped = token.strip(_PUNCTUATION)
+        word = stripped if len(stripped) > 2 else token
+        form = self._forms[token] = (word, word.lower())
+        return form
 
     def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
         """``SentimentIntensityAnalyzer.sentiment_valence`` for a lexicon word at ``i``."""
