@@ -28,6 +28,18 @@ unless = ["tribute"]
 window = 3
 """
 
+EXCLUDING = """
+id = "exclude-test"
+version = "1"
+
+[themes.pay]
+label = "Pay"
+definition = "Pay and its lack."
+core = true
+words = ["pay", "wage"]
+exclude = ["wage", "pays =tribute", "pay a heavy price"]
+"""
+
 
 def test_hit_spans_point_into_the_sentence_as_written() -> None:
     sentence = "The MANAGERS’ bullying, and Workloads that nobody’s PAY covers."
@@ -67,3 +79,20 @@ def test_matching_ignores_letter_case(text: str) -> None:
     lower = [(h.theme, h.rule, h.start, h.end) for h in MATCHER.find(text)]
     upper = [(h.theme, h.rule, h.start, h.end) for h in MATCHER.find(text.upper())]
     assert lower == upper
+
+
+def test_exclusions_of_one_word_an_exact_form_and_a_phrase(tmp_path: Path) -> None:
+    path = tmp_path / "exclude.toml"
+    path.write_text(EXCLUDING, encoding="utf-8")
+    matcher = ThemeMatcher(load_codebook(path))
+
+    def themes(sentence: str) -> list[str]:
+        return [hit.theme for hit in matcher.find(sentence)]
+
+    assert themes("The wage is low.") == []  # an excluded word never counts
+    # "pays =tribute": any form of "pay", then exactly "tribute".
+    assert themes("They paying Tribute to her.") == []
+    assert themes("They pay tributes to her.") == ["pay"]
+    assert themes("We pay a heavy price.") == []
+    assert themes("We pay a price.") == ["pay"]
+    assert themes("A heavy price we pay.") == ["pay"]  # the phrase only counts in order

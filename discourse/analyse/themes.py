@@ -130,6 +130,35 @@ class _Tokens:
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class _Exclusions:
+    """A theme's exclusions that open with one key: whether the key alone is one, and the
+    longer ones by their second key."""
+
+    single: bool
+    phrases: dict[str, tuple[Pattern, ...]]
+
+
+def _excluded(tokens: _Tokens, exclusions: dict[str, _Exclusions]) -> set[int]:
+    """The indices of the words that an exclusion of a theme covers in the sentence."""
+    words = tokens.words
+    last = len(words) - 1
+    excluded: set[int] = set()
+    for key in exclusions.keys() & tokens.positions.keys():
+        opening = exclusions[key]
+        for index in tokens.positions[key]:
+            if opening.single:
+                excluded.add(index)
+            if not opening.phrases or index == last:
+                continue
+            following = words[index + 1]
+            for second in (following.stem, following.exact):
+                for pattern in opening.phrases.get(second, ()):
+                    if len(pattern.keys) == 2 or tokens.matches(pattern.keys, index):
+                        excluded.update(range(index, index + len(pattern.keys)))
+    return excluded
+
+
 # Compared by identity (``None in words``): a generated ``__eq__`` would run per word.
 @dataclass(frozen=True, slots=True, eq=False)
 class _Word:
@@ -191,13 +220,24 @@ class ThemeMatcher:
                         _Candidate(theme.id, rule, pattern, context, unless)
                     )
         # Each theme's exclusions, by the key of their first word: a sentence only tries the
-        # exclusions whose first word it contains.
-        self._exclusions: dict[str, dict[str, list[Pattern]]] = {}
+        # exclusions whose first word it contains, and there only those whose second key the
+        # next word has (20 of the pay theme's exclusions open with "pay").
+        self._exclusions: dict[str, dict[str, _Exclusions]] = {}
         for theme in codebook.themes:
-            by_key: dict[str, list[Pattern]] = defaultdict(list)
-            for pattern in theme.exclude:
-                by_key[pattern.keys[0]].append(pattern)
-            self._exclusions[theme.id] = dict(by_key)
+            singles: dict[str, bool] = {}
+            phrases: dict[str, dict[str, list[Pattern]]] = defaultdict(lambda: defaultdict(list))
+            for _, pattern in _distinct(theme.exclude):  # "pay tribute", "pays tribute"
+                if len(pattern.keys) == 1:
+                    singles[pattern.keys[0]] = True
+                else:
+                    phrases[pattern.keys[0]][pattern.keys[1]].append(pattern)
+            self._exclusions[theme.id] = {
+                key: _Exclusions(
+                    key in singles,
+                    {second: tuple(found) for second, found in phrases[key].items()},
+                )
+                for key in (*singles, *phrases)
+            }
         self._order = {theme.id: position for position, theme in enumerate(codebook.themes)}
         # The first key of every pattern that is ever looked up by position.
         self._first_keys = frozenset(
@@ -317,17 +357,7 @@ class ThemeMatcher:
     ) -> list[_Kept]:
         """One theme's matches that survive exclusions, overlaps and context, in text order."""
         exclusions = self._exclusions[theme_id]
-        excluded = (
-            {
-                index
-                for key in exclusions.keys() & tokens.positions.keys()
-                for pattern in exclusions[key]
-                for start, end in tokens.find(pattern)
-                for index in range(start, end)
-            }
-            if exclusions
-            else set()
-        )
+        excluded = _excluded(tokens, exclusions) if exclusions else set()
         kept: list[_Kept] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
         if len(matches) > 1:
