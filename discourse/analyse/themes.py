@@ -399,12 +399,10 @@ class ThemeMatcher:
         def near(company: _Company) -> tuple[int, int] | None:
             """The nearest occurrence within the window of any of the rule's terms; on a tie,
             the term listed first in the rule, then the leftmost occurrence."""
-            positions = tokens.positions
-            if company.keys().isdisjoint(positions):  # the usual case: no term of it here
-                return None
             best: tuple[int, int, tuple[int, int]] | None = None
-            for key in positions:
-                for rank, pattern in company.get(key, ()):
+            # Usually empty: no term of the company occurs in the sentence.
+            for key in company.keys() & tokens.positions.keys():
+                for rank, pattern in company[key]:
                     for other in tokens.find(pattern):
                         gap = _gap(span, other)
                         if (
