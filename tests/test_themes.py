@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import joined_pieces
 from hypothesis import given
 from hypothesis import strategies as st
 
 from discourse.analyse.codebook import load_codebook
+from discourse.analyse.results import ThemeHit
+from discourse.analyse.sentences import WORD
 from discourse.analyse.themes import ThemeMatcher
 
 MATCHER = ThemeMatcher(load_codebook())
@@ -96,3 +99,38 @@ def test_exclusions_of_one_word_an_exact_form_and_a_phrase(tmp_path: Path) -> No
     assert themes("We pay a heavy price.") == []
     assert themes("We pay a price.") == ["pay"]
     assert themes("A heavy price we pay.") == ["pay"]  # the phrase only counts in order
+
+
+# Words of the shipped codebook's terms, company and exclusions, and what may stand between
+# them: white space of every kind (the matcher reads a sentence chunk by chunk between
+# spaces), punctuation stuck to words, apostrophes and quotes.
+# fmt: off
+TERM_WORDS = st.sampled_from([
+    "pay", "Pay", "PAID", "tribute", "managers", "manager’s", "bullying", "caseloads",
+    "support", "worker", "workers", "toxic", "culture", "afraid", "speak", "management",
+    "oversight", "heavy", "price", "a", "the", "staff", "we", "no", "time", "x_y", "café",
+])
+GAPS = st.sampled_from([
+    " ", " ", " ", "  ", "\n", "\t", " \n ", ", ", ". ", "-", "’", "'", " “", "” ", " (", ") ",
+    "\u00a0", "\u2009", "",
+])
+# fmt: on
+
+
+@given(joined_pieces(TERM_WORDS, GAPS))
+def test_hits_span_whole_words_whatever_the_spacing(text: str) -> None:
+    starts = {match.start() for match in WORD.finditer(text)}
+    ends = {match.end() for match in WORD.finditer(text)}
+    hits = MATCHER.find(text)
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.matched[0]
+        assert hit.start in starts and hit.end in ends
+    # The same words with other white space between them are the same evidence.
+    respaced = " ".join(text.split())
+
+    def evidence(found: tuple[ThemeHit, ...]) -> list[tuple[str, str, list[list[str]]]]:
+        return [(h.theme, h.rule, [WORD.findall(words) for words in h.matched]) for h in found]
+
+    assert evidence(MATCHER.find(respaced)) == evidence(hits)
+    # A matcher that has seen nothing yet reads it the same way.
+    assert ThemeMatcher(load_codebook()).find(text) == hits
