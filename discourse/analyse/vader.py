@@ -77,6 +77,11 @@ class VaderCompound:
         self._emoji_characters = frozenset(key for key in analyzer.emojis if len(key) == 1)
         self._ascii_emoji = any(character.isascii() for character in self._emoji_characters)
         self._negations = frozenset(NEGATE)
+        # The words of the idioms and booster phrases ``_idioms`` looks for (single words of
+        # those tables never equal its sequences of two or three words).
+        self._idiom_words = frozenset(
+            word for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key for word in key.split(" ")
+        )
         # Each token seen so far, as the rules see it: (word, lower-cased word). It grows with
         # the vocabulary of the corpus, not with its size.
         self._forms: dict[str, tuple[str, str]] = {}
@@ -160,6 +165,10 @@ class VaderCompound:
         special = self._special_cases
         boosters = self._boosters
         three, two, one, zero = lowered[i - 3], lowered[i - 2], lowered[i - 1], lowered[i]
+        # Every sequence looked up holds one of these four words, and matches only if each
+        # of its words is a word of some idiom or booster phrase: usually none is.
+        if self._idiom_words.isdisjoint((three, two, one, zero)):
+            return valence
         three_two_one = f"{three} {two} {one}"
         three_two = f"{three} {two}"
         two_one = f"{two} {one}"
