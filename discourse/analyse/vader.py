@@ -149,7 +149,12 @@ class VaderCompound:
         for start_i in range(3):
             before = i - (start_i + 1)
             if i > start_i and lowered[before] not in lexicon:
-                scalar = self._scalar_inc_dec(words[before], valence, is_cap_diff)
+                # scalar_inc_dec is 0 for a word that is no booster (most): no call for those.
+                scalar = (
+                    self._scalar_inc_dec(words[before], valence, is_cap_diff)
+                    if lowered[before] in self._boosters
+                    else 0.0
+                )
                 if start_i == 1 and scalar != 0:
                     scalar = scalar * 0.95
                 if start_i == 2 and scalar != 0:
