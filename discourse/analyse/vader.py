@@ -238,9 +238,11 @@ class VaderCompound:
         if not sentiments:
             return 0.0
         total = float(sum(sentiments))
-        emphasis = self._analyzer._punctuation_emphasis(text)
-        if total > 0:
-            total += emphasis
-        elif total < 0:
-            total -= emphasis
+        # Emphasis comes only from "!" and "?"; most sentences have neither.
+        if "!" in text or "?" in text:
+            emphasis = self._analyzer._punctuation_emphasis(text)
+            if total > 0:
+                total += emphasis
+            elif total < 0:
+                total -= emphasis
         return float(round(self._normalize(total), 4))
