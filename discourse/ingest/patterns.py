@@ -23,6 +23,8 @@ DATA_FILE = "page_furniture.toml"
 # ones are far shorter; the cap keeps the parser linear on pathological multi-megabyte lines.
 MAX_RULE_LINE = 400
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+# A line or name with no word character is punctuation only (tag remnants, a lost name).
+HAS_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +188,25 @@ def load_patterns() -> PagePatterns:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _StampGroups:
+    """Group names of a date + time pattern built with one suffix."""
+
+    # (year, month, day) of each date form: "April 15, 2022", "15 April 2022", "2022-04-15".
+    dates: tuple[tuple[str, str, str], ...]
+    # hour, minute, am/pm
+    time: tuple[str, str, str]
+
+
+@cache
+def _stamp_groups(suffix: str) -> _StampGroups:
+    # Built once per suffix: a header's date is read on every comment of a thread.
+    return _StampGroups(
+        dates=tuple((f"y{n}{suffix}", f"m{n}{suffix}", f"d{n}{suffix}") for n in "123"),
+        time=(f"hh{suffix}", f"mm{suffix}", f"ap{suffix}"),
+    )
+
+
 def match_date(found: re.Match[str], suffix: str) -> date | None:
     """Return the date captured by a pattern built with ``_date_pattern(…, suffix)``.
 
@@ -197,15 +218,14 @@ def match_date(found: re.Match[str], suffix: str) -> date | None:
         The date, or ``None`` when no date was captured or it does not exist (31 June).
     """
     months = load_patterns().months
-    groups = found.groupdict()
-    for n in "123":
-        year = groups.get(f"y{n}{suffix}")
+    for names in _stamp_groups(suffix).dates:
+        year, month_text, day = found.group(*names)
         if year is None:
             continue
-        month_raw = ascii_folded(groups[f"m{n}{suffix}"]).rstrip(".")
+        month_raw = ascii_folded(month_text).rstrip(".")
         month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
         try:
-            return date(int(year), month, int(groups[f"d{n}{suffix}"]))
+            return date(int(year), month, int(day))
         except ValueError:
             return None
     return None
@@ -219,11 +239,11 @@ def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
     day = match_date(found, suffix)
     if day is None:
         return None
-    hour_raw = found.groupdict().get(f"hh{suffix}")
+    hour_raw, minute_raw, half_raw = found.group(*_stamp_groups(suffix).time)
     if hour_raw is None:
         return datetime(day.year, day.month, day.day)
-    hour, minute = int(hour_raw), int(found[f"mm{suffix}"])
-    half = ascii_folded(found[f"ap{suffix}"] or "").replace(".", "")
+    hour, minute = int(hour_raw), int(minute_raw)
+    half = ascii_folded(half_raw or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
             return None
