@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
 import time
+import tomllib
 from typing import get_args
 
 from hypothesis import given, settings
@@ -10,7 +13,9 @@ from hypothesis import strategies as st
 
 from discourse.ingest import parse_page
 from discourse.ingest.lines import split_lines
+from discourse.ingest.patterns import DATA_FILE, _word_alternation, load_patterns
 from discourse.model import Article, LineRole
+from discourse.resources import read_data_text
 
 ROLES = set(get_args(LineRole))
 
@@ -108,3 +113,76 @@ def test_five_megabyte_page_parses_in_linear_time() -> None:
     assert big_seconds < 10
     # Ten times the text may not take much more than ten times as long (no quadratic step).
     assert big_seconds < 25 * max(small_seconds, 0.01)
+
+
+# The first-letter lookaheads `_word_alternation` puts before the month and weekday names only
+# speed the date patterns up; without them the patterns must match exactly the same.
+_LOOKAHEAD = re.compile(r"\(\?=\[[^\]]*\]\)")
+_STAMP_PIECES = [
+    "1.",
+    "12)",
+    "•",
+    "*",
+    "Reader",
+    "516",
+    "Dave Stubbs",
+    "January",
+    "JAN",
+    "jan.",
+    "Sept",
+    "ſept",
+    "Tuesday",
+    "tues.",
+    "tue",
+    "Thurs",
+    "15",
+    "1st",
+    "15th",
+    ",",
+    "2022",
+    "2022-04-15",
+    "at",
+    "9:11",
+    "12.05",
+    "am",
+    "PM",
+    "p.m.",
+    "#",
+    "|",
+    "-",
+    "–",
+    "By",
+    "Posted on:",
+    "ı",
+]
+_stamp_lines = st.tuples(
+    st.lists(st.one_of(st.sampled_from(_STAMP_PIECES), st.text(max_size=3)), max_size=14),
+    st.sampled_from(["", " ", ", ", "  "]),
+).map(lambda parts: parts[1].join(parts[0]))
+
+
+def _without_lookaheads(regex: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(_LOOKAHEAD.sub("", regex.pattern), regex.flags)
+
+
+def test_first_letter_lookahead_takes_every_character_the_words_take() -> None:
+    # Under re.IGNORECASE a letter also matches "ſ", "ı" or the Kelvin sign; so must the class.
+    table = tomllib.loads(read_data_text(DATA_FILE))
+    for words in (list(table["months"]), table["dateline"]["weekdays"]):
+        lookahead = _LOOKAHEAD.match(_word_alternation(words))
+        assert lookahead is not None
+        guard = re.compile(lookahead[0], re.IGNORECASE)
+        firsts = re.compile("|".join({word[0] for word in words}), re.IGNORECASE)
+        taken = [chr(c) for c in range(sys.maxunicode + 1) if firsts.fullmatch(chr(c))]
+        assert len(taken) > len(words[0]) and all(guard.match(c) for c in taken)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_stamp_lines)
+def test_date_lookaheads_change_no_match(text: str) -> None:
+    table = load_patterns()
+    for regex in (table.header, table.byline, table.dateline):
+        plain = _without_lookaheads(regex)
+        assert regex.pattern != plain.pattern
+        fast, slow = regex.fullmatch(text), plain.fullmatch(text)
+        assert (fast and fast.regs) == (slow and slow.regs), (regex.pattern[:40], text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -103,12 +104,25 @@ class PagePatterns:
         return self.credits.fullmatch(text) is not None
 
 
+def _word_alternation(words: Iterable[str]) -> str:
+    """Words as a regex alternation, longest first, behind a lookahead on their first letters.
+
+    A comment header's author is matched lazily, so the date pattern is tried at every
+    position of the author, and Python's engine tries an alternation's words one by one: the
+    lookahead (a class of the letters the words start with) rejects most positions in one
+    test. It only states what the alternation needs, so it changes no match.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(word[0]) for word in ordered}))
+    return f"(?=[{firsts}])(?:{'|'.join(ordered)})"
+
+
 def _date_pattern(months: dict[str, int], weekdays: list[str], suffix: str) -> str:
-    names = "|".join(sorted(months, key=len, reverse=True))
-    days = "|".join(sorted(weekdays, key=len, reverse=True))
+    names = _word_alternation(months)
+    days = _word_alternation(weekdays)
     s = suffix
     return (
-        rf"(?:(?:{days})\.?,?\s+)?"
+        rf"(?:{days}\.?,?\s+)?"
         rf"(?:(?P<m1{s}>{names})\.?\s+(?P<d1{s}>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1{s}>\d{{4}})"
         rf"|(?P<d2{s}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2{s}>{names})\.?,?\s+(?P<y2{s}>\d{{4}})"
         rf"|(?P<y3{s}>\d{{4}})-(?P<m3{s}>\d{{2}})-(?P<d3{s}>\d{{2}}))"
