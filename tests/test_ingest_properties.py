@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import time
@@ -186,3 +187,39 @@ def test_date_lookaheads_change_no_match(text: str) -> None:
         assert regex.pattern != plain.pattern
         fast, slow = regex.fullmatch(text), plain.fullmatch(text)
         assert (fast and fast.regs) == (slow and slow.regs), (regex.pattern[:40], text)
+
+
+_FURNITURE_PIECES = [
+    "More from",
+    "Community Care",
+    "X is an automatic aggregator",
+    "of the world’s media.",
+    "Tags:",
+    "SHARE this",
+    "©",
+    "(c)",
+    "Copyright",
+    "Reply",
+    "Likes (3)",
+    "Name *",
+    "Leave a Reply",
+    "Comments are closed.",
+    "Related Articles",
+    "comments powered by Disqus",
+    "ſhare",
+    "\u212a",
+    "ı",
+]
+_furniture_lines = st.lists(
+    st.one_of(st.sampled_from(_FURNITURE_PIECES), st.text(max_size=4)), min_size=1, max_size=6
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_furniture_lines)
+def test_furniture_filter_changes_no_result(text: str) -> None:
+    # The literal filter before the furniture rules only skips lines no rule matches.
+    table = load_patterns()
+    assert table.furniture_filter is not None
+    unfiltered = dataclasses.replace(table, furniture_filter=None)
+    assert table.match_furniture(text) == unfiltered.match_furniture(text), text

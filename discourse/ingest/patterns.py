@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from discourse.prefilter import ascii_folded, lowered
+from discourse.prefilter import WholeTextFilter, ascii_folded, lowered
 from discourse.resources import read_data_text
 
 DATA_FILE = "page_furniture.toml"
@@ -56,6 +56,8 @@ class PagePatterns:
     counts: tuple[re.Pattern[str], ...]
     furniture: tuple[Furniture, ...]
     furniture_any: re.Pattern[str]
+    # Literals one of which every furniture line starts with or holds, when there are such.
+    furniture_filter: WholeTextFilter | None
     credits: re.Pattern[str]
     # Words one of which every credit contains (lower case), or None to try every line.
     credit_words: tuple[str, ...] | None
@@ -67,7 +69,11 @@ class PagePatterns:
         """Return the furniture rule ``text`` (a stripped line) matches, if any."""
         if len(text) > MAX_RULE_LINE and " is an automatic aggregator" not in text:
             return None
-        # One combined pass rejects ordinary lines cheaply; only hits try each rule.
+        # Nearly every line starts with none of the furniture's words (and holds no aggregator
+        # notice): a few string tests say so. Then one combined pass rejects the other
+        # ordinary lines, and only hits try each rule.
+        if self.furniture_filter is not None and not self.furniture_filter.may_match(text):
+            return None
         if not self.furniture_any.fullmatch(text):
             return None
         for rule in self.furniture:
@@ -182,6 +188,7 @@ def load_patterns() -> PagePatterns:
         counts=tuple(_compile(entry["pattern"]) for entry in table["comment_count"]),
         furniture=furniture,
         furniture_any=_compile("|".join(f"(?:{p})" for p in plain)),
+        furniture_filter=WholeTextFilter.of(plain),
         credits=_compile(credits),
         credit_words=_credit_words(table["credits"]),
         byline=_compile(
@@ -202,23 +209,11 @@ def load_patterns() -> PagePatterns:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _StampGroups:
-    """Group names of a date + time pattern built with one suffix."""
-
-    # (year, month, day) of each date form: "April 15, 2022", "15 April 2022", "2022-04-15".
-    dates: tuple[tuple[str, str, str], ...]
-    # hour, minute, am/pm
-    time: tuple[str, str, str]
-
-
 @cache
-def _stamp_groups(suffix: str) -> _StampGroups:
+def _date_groups(suffix: str) -> tuple[tuple[str, str, str], ...]:
+    """(year, month, day) group names of each date form of ``_date_pattern(…, suffix)``."""
     # Built once per suffix: a header's date is read on every comment of a thread.
-    return _StampGroups(
-        dates=tuple((f"y{n}{suffix}", f"m{n}{suffix}", f"d{n}{suffix}") for n in "123"),
-        time=(f"hh{suffix}", f"mm{suffix}", f"ap{suffix}"),
-    )
+    return tuple((f"y{n}{suffix}", f"m{n}{suffix}", f"d{n}{suffix}") for n in "123")
 
 
 def match_date(found: re.Match[str], suffix: str) -> date | None:
@@ -232,7 +227,7 @@ def match_date(found: re.Match[str], suffix: str) -> date | None:
         The date, or ``None`` when no date was captured or it does not exist (31 June).
     """
     months = load_patterns().months
-    for names in _stamp_groups(suffix).dates:
+    for names in _date_groups(suffix):
         year, month_text, day = found.group(*names)
         if year is None:
             continue
@@ -253,7 +248,7 @@ def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
     day = match_date(found, suffix)
     if day is None:
         return None
-    hour_raw, minute_raw, half_raw = found.group(*_stamp_groups(suffix).time)
+    hour_raw, minute_raw, half_raw = found.group(f"hh{suffix}", f"mm{suffix}", f"ap{suffix}")
     if hour_raw is None:
         return datetime(day.year, day.month, day.day)
     hour, minute = int(hour_raw), int(minute_raw)
