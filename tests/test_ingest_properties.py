@@ -1,4 +1,5 @@
-"""Properties of the page parser on generated pages: the partition, no exceptions, linear time."""
+"""Properties of the page parser: the partition, no exceptions, linear time, and shortcuts that
+change no result (date lookaheads, the furniture filter, the control-byte check)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import time
 import tomllib
 from typing import get_args
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from discourse.errors import InputError
 from discourse.ingest import parse_page
+from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
 from discourse.ingest.lines import split_lines
 from discourse.ingest.patterns import DATA_FILE, _word_alternation, load_patterns
 from discourse.model import Article, LineRole
@@ -223,3 +227,24 @@ def test_furniture_filter_changes_no_result(text: str) -> None:
     assert table.furniture_filter is not None
     unfiltered = dataclasses.replace(table, furniture_filter=None)
     assert table.match_furniture(text) == unfiltered.match_furniture(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.binary(max_size=80), st.text(max_size=40).map(str.encode)))
+def test_bytes_without_control_bytes_decode_without_control_characters(data: bytes) -> None:
+    # What lets decode_bytes skip its per-character count of control characters.
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not any(byte in _CONTROL_BYTES for byte in data):
+            assert _CONTROL.search(text) is None, (encoding, data)
+
+
+def test_mostly_control_characters_is_binary_in_every_encoding() -> None:
+    controls = "\x01\x02\x1b text \x03\x04\x05\x06"
+    for data in (controls.encode(), controls.encode("utf-16")):
+        with pytest.raises(InputError, match="mostly control characters"):
+            decode_bytes(data, "x.txt")
+    assert decode_bytes(b"a\tb\x0cc\r\nd", "x.txt").text == "a\tb\x0cc\nd"
