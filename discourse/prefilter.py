@@ -11,7 +11,9 @@ the usual case; a substring test says so far faster. Two halves:
   ``FOLD_TRAPS``, which ``re`` also takes for ASCII letters; a text holding one of them is
   never prefiltered.
 * the pattern side, ``required_keys``: literal strings one of which every match of a pattern
-  must contain, in the manner of RE2's and ripgrep's literal extraction.
+  must contain, in the manner of RE2's and ripgrep's literal extraction; and
+  ``required_prefixes``: literal strings one of which every match starts with, which
+  ``WholeTextFilter`` tests for lines that a set of ``re.fullmatch`` rules may match.
 
 ``required_keys`` reads the regex syntax the cue file uses. It works out, for each piece of a
 pattern, either the exact strings the piece can match (when they are few: "could", "n't" or
@@ -24,6 +26,7 @@ match. Look-arounds, ``\\b``, ``^`` and ``$`` consume nothing, so they add nothi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
@@ -31,7 +34,6 @@ from typing import cast
 # "İ" and "ı" (i), "ſ" (s) and the Kelvin sign (k). tests/test_prefilter.py checks this
 # over all of Unicode.
 FOLD_TRAPS = "\u0130\u0131\u017f\u212a"
-_TRAP = re.compile(f"[{FOLD_TRAPS}]")
 
 
 def lowered(text: str) -> str | None:
@@ -45,7 +47,9 @@ def lowered(text: str) -> str | None:
         substring of it. ``None`` when ``text`` holds a character that ``re.IGNORECASE``
         matches to an ASCII letter without lower-casing to it (``FOLD_TRAPS``).
     """
-    if _TRAP.search(text) is not None:
+    # ASCII text (half of all lines; ``isascii`` reads a flag) cannot hold a trap; otherwise
+    # four substring scans are cheaper than a regex pass that tests every character.
+    if not text.isascii() and any(map(text.__contains__, FOLD_TRAPS)):
         return None
     return text.lower()
 
@@ -85,21 +89,28 @@ class _UnmodelledError(Exception):
     """A regex construct the key analysis does not model."""
 
 
+_ANY_HEAD = frozenset({""})
+_MANY_HEADS = 256
+"""Largest set of strings tracked as the starts of the matches of one piece."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Needs:
     """What any text matched by a piece of a cue holds.
 
     ``exact``: every string the piece can match, when known and at most `_FEW` (else None);
-    ``clauses``: each clause is a set of strings one of which occurs in every match.
+    ``clauses``: each clause is a set of strings one of which occurs in every match;
+    ``heads``: strings one of which every match starts with (``{""}``: nothing known).
     """
 
     exact: frozenset[str] | None
     clauses: tuple[frozenset[str], ...]
+    heads: frozenset[str] = _ANY_HEAD
 
 
 def _exactly(strings: set[str] | frozenset[str]) -> _Needs:
     exact = frozenset(strings)
-    return _Needs(exact, () if "" in exact else (exact,))
+    return _Needs(exact, () if "" in exact else (exact,), exact)
 
 
 _NOTHING = _exactly({""})  # consumes nothing: \b, ^, $, a look-around
@@ -114,6 +125,19 @@ def _selectivity(clause: frozenset[str]) -> tuple[int, int, list[str]]:
 def _best(clauses: tuple[frozenset[str], ...]) -> frozenset[str] | None:
     """The most selective clause."""
     return max(clauses, key=_selectivity) if clauses else None
+
+
+def _sequence_heads(pieces: list[_Needs]) -> frozenset[str]:
+    # A match starts with a string of each leading exact piece in turn, then with a head of
+    # the first piece that is not exact.
+    heads = {""}
+    for piece in pieces:
+        if len(heads) * len(piece.heads) > _MANY_HEADS:
+            break
+        heads = {head + tail for head in heads for tail in piece.heads}
+        if piece.exact is None:
+            break
+    return frozenset(heads)
 
 
 def _sequence(pieces: list[_Needs]) -> _Needs:
@@ -138,7 +162,7 @@ def _sequence(pieces: list[_Needs]) -> _Needs:
         return _exactly(run)
     if "" not in run:
         clauses.append(frozenset(run))
-    return _Needs(None, tuple(clauses))
+    return _Needs(None, tuple(clauses), _sequence_heads(pieces))
 
 
 def _alternatives(branches: list[_Needs]) -> _Needs:
@@ -149,11 +173,13 @@ def _alternatives(branches: list[_Needs]) -> _Needs:
         union = frozenset[str]().union(*cast(list[frozenset[str]], exacts))
         if len(union) <= _FEW:
             return _exactly(union)
-    # A match is a match of one branch, so it holds a key of that branch's best clause.
+    # A match is a match of one branch, so it holds a key of that branch's best clause and
+    # starts with one of that branch's heads.
+    heads = frozenset[str]().union(*(branch.heads for branch in branches))
     best = [_best(branch.clauses) for branch in branches]
     if any(clause is None for clause in best):
-        return _UNKNOWN
-    return _Needs(None, (frozenset[str]().union(*cast(list[frozenset[str]], best)),))
+        return _Needs(None, (), heads)
+    return _Needs(None, (frozenset[str]().union(*cast(list[frozenset[str]], best)),), heads)
 
 
 def _repeat(piece: _Needs, least: int, most: int | None) -> _Needs:
@@ -169,7 +195,11 @@ def _repeat(piece: _Needs, least: int, most: int | None) -> _Needs:
         else:
             return _exactly(strings)
     # At least one repetition holds whatever one occurrence of the piece holds.
-    return _Needs(None, piece.clauses) if least >= 1 else _UNKNOWN
+    return _Needs(None, piece.clauses, piece.heads) if least >= 1 else _UNKNOWN
+
+
+_SYNTAX = frozenset("()[]\\^$.|*+?{}")
+_QUANTIFIERS = frozenset("*+?{")
 
 
 class _CueReader:
@@ -238,7 +268,15 @@ class _CueReader:
             return _UNKNOWN
         if char in "*+?{}":
             raise _UnmodelledError(pattern)
-        return _exactly({char})
+        # A run of literal characters is one piece, but a quantifier takes only the last one.
+        # (The same needs as one piece per character, read several times faster.)
+        start, end = self.at - 1, self.at
+        while end < len(pattern) and pattern[end] not in _SYNTAX:
+            if end + 1 < len(pattern) and pattern[end + 1] in _QUANTIFIERS:
+                break
+            end += 1
+        self.at = end
+        return _exactly({pattern[start:end]})
 
     def quantified(self, piece: _Needs) -> _Needs:
         char = self._peek()
@@ -286,3 +324,112 @@ def required_keys(pattern: str) -> tuple[tuple[str, ...], ...]:
     ranked = sorted(set(clauses), key=_selectivity, reverse=True)
     kept = [clause for clause in ranked if min(map(len, clause)) >= _SHORTEST] or ranked[:1]
     return tuple(tuple(sorted(clause, key=lambda key: (len(key), key))) for clause in kept)
+
+
+def required_prefixes(pattern: str) -> tuple[str, ...]:
+    """Literal strings one of which every text ``pattern`` matches (case-sensitively) starts with.
+
+    Args:
+        pattern: a regular expression (as compiled without flags).
+
+    Returns:
+        The strings, shortest first; none when a match may start with anything or the
+        pattern is not modelled (see ``required_keys``).
+
+    Example:
+        >>> required_prefixes(r"(?:blog )?comments?\\s*:")
+        ('comment', 'comments', 'blog comment', 'blog comments')
+    """
+    try:
+        heads = _CueReader(pattern).read().heads
+    except _UnmodelledError:
+        return ()
+    return () if "" in heads else tuple(sorted(heads, key=lambda head: (len(head), head)))
+
+
+def folded_literals(strings: Iterable[str]) -> tuple[str, ...] | None:
+    """Literals of a pattern as they appear in the ``lowered`` text of a case-insensitive match.
+
+    A case-insensitive match holds a pattern's literal in other cases, and lower-casing the
+    text gives it back lower-cased when its characters are ASCII (``lowered`` refuses the
+    texts where it would not) or have no case at all ("’", which matches only itself).
+
+    Args:
+        strings: literals from ``required_keys`` or ``required_prefixes``.
+
+    Returns:
+        The literals lower-cased, or None when one holds a character of neither kind.
+    """
+    literals = tuple(strings)
+    if not all(_plain(char) for literal in literals for char in literal):
+        return None
+    return tuple(literal.lower() for literal in literals)
+
+
+def folded_keys(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which the ``lowered`` form of any text ``pattern`` matches holds.
+
+    For ``re.IGNORECASE`` searches: the most selective clause of ``required_keys`` that
+    ``folded_literals`` can lower-case.
+
+    Args:
+        pattern: a regular expression, searched case-insensitively.
+
+    Returns:
+        The lower-cased keys; None when no clause has such keys: the pattern is always tried.
+    """
+    for clause in required_keys(pattern):
+        keys = folded_literals(clause)
+        if keys is not None:
+            return keys
+    return None
+
+
+def _plain(char: str) -> bool:
+    # An ASCII character, or one without case (``re`` then matches it only to itself).
+    return char.isascii() or char.lower() == char == char.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class WholeTextFilter:
+    """Rules out texts that no pattern of a set matches whole (``re.fullmatch``, any case).
+
+    ``heads``: for each first character, the lower-cased strings one of which the text of a
+    match of some pattern starts with (looked up by the text's first character, since a test
+    of each of a hundred strings costs more than the regex it would save); ``keys``:
+    lower-cased strings one of which the text holds, for the patterns whose matches may start
+    with anything.
+    """
+
+    heads: dict[str, tuple[str, ...]]
+    keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, patterns: Iterable[str]) -> WholeTextFilter | None:
+        """The filter of case-insensitive ``patterns``, or None if one has neither literal."""
+        heads: set[str] = set()
+        keys: list[str] = []
+        for pattern in patterns:
+            starts = folded_literals(required_prefixes(pattern))
+            if starts:
+                heads.update(starts)
+                continue
+            held = folded_keys(pattern)
+            if held is None:
+                return None
+            keys.extend(held)
+        by_first: dict[str, tuple[str, ...]] = {}
+        for head in sorted(heads, key=len):
+            # A head that starts with another head adds nothing to the test.
+            if not head.startswith(by_first.get(head[0], ())):
+                by_first[head[0]] = (*by_first.get(head[0], ()), head)
+        return cls(by_first, tuple(dict.fromkeys(keys)))
+
+    def may_match(self, text: str) -> bool:
+        """False only when no pattern of the set can match the whole of ``text``."""
+        folded = lowered(text)
+        return (
+            folded is None
+            or folded.startswith(self.heads.get(folded[:1], ()))
+            or any(map(folded.__contains__, self.keys))
+        )

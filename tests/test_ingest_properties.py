@@ -1,16 +1,26 @@
-"""Properties of the page parser on generated pages: the partition, no exceptions, linear time."""
+"""Properties of the page parser: the partition, no exceptions, linear time, and shortcuts that
+change no result (date lookaheads, the furniture filter, the control-byte check)."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import sys
 import time
+import tomllib
 from typing import get_args
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from discourse.errors import InputError
 from discourse.ingest import parse_page
+from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
 from discourse.ingest.lines import split_lines
+from discourse.ingest.patterns import DATA_FILE, _word_alternation, load_patterns
 from discourse.model import Article, LineRole
+from discourse.resources import read_data_text
 
 ROLES = set(get_args(LineRole))
 
@@ -108,3 +118,133 @@ def test_five_megabyte_page_parses_in_linear_time() -> None:
     assert big_seconds < 10
     # Ten times the text may not take much more than ten times as long (no quadratic step).
     assert big_seconds < 25 * max(small_seconds, 0.01)
+
+
+# The first-letter lookaheads `_word_alternation` puts before the month and weekday names only
+# speed the date patterns up; without them the patterns must match exactly the same.
+_LOOKAHEAD = re.compile(r"\(\?=\[[^\]]*\]\)")
+_STAMP_PIECES = [
+    "1.",
+    "12)",
+    "•",
+    "*",
+    "Reader",
+    "516",
+    "Dave Stubbs",
+    "January",
+    "JAN",
+    "jan.",
+    "Sept",
+    "ſept",
+    "Tuesday",
+    "tues.",
+    "tue",
+    "Thurs",
+    "15",
+    "1st",
+    "15th",
+    ",",
+    "2022",
+    "2022-04-15",
+    "at",
+    "9:11",
+    "12.05",
+    "am",
+    "PM",
+    "p.m.",
+    "#",
+    "|",
+    "-",
+    "–",
+    "By",
+    "Posted on:",
+    "ı",
+]
+_stamp_lines = st.tuples(
+    st.lists(st.one_of(st.sampled_from(_STAMP_PIECES), st.text(max_size=3)), max_size=14),
+    st.sampled_from(["", " ", ", ", "  "]),
+).map(lambda parts: parts[1].join(parts[0]))
+
+
+def _without_lookaheads(regex: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(_LOOKAHEAD.sub("", regex.pattern), regex.flags)
+
+
+def test_first_letter_lookahead_takes_every_character_the_words_take() -> None:
+    # Under re.IGNORECASE a letter also matches "ſ", "ı" or the Kelvin sign; so must the class.
+    table = tomllib.loads(read_data_text(DATA_FILE))
+    for words in (list(table["months"]), table["dateline"]["weekdays"]):
+        lookahead = _LOOKAHEAD.match(_word_alternation(words))
+        assert lookahead is not None
+        guard = re.compile(lookahead[0], re.IGNORECASE)
+        firsts = re.compile("|".join({word[0] for word in words}), re.IGNORECASE)
+        taken = [chr(c) for c in range(sys.maxunicode + 1) if firsts.fullmatch(chr(c))]
+        assert len(taken) > len(words[0]) and all(guard.match(c) for c in taken)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_stamp_lines)
+def test_date_lookaheads_change_no_match(text: str) -> None:
+    table = load_patterns()
+    for regex in (table.header, table.byline, table.dateline):
+        plain = _without_lookaheads(regex)
+        assert regex.pattern != plain.pattern
+        fast, slow = regex.fullmatch(text), plain.fullmatch(text)
+        assert (fast and fast.regs) == (slow and slow.regs), (regex.pattern[:40], text)
+
+
+_FURNITURE_PIECES = [
+    "More from",
+    "Community Care",
+    "X is an automatic aggregator",
+    "of the world’s media.",
+    "Tags:",
+    "SHARE this",
+    "©",
+    "(c)",
+    "Copyright",
+    "Reply",
+    "Likes (3)",
+    "Name *",
+    "Leave a Reply",
+    "Comments are closed.",
+    "Related Articles",
+    "comments powered by Disqus",
+    "ſhare",
+    "\u212a",
+    "ı",
+]
+_furniture_lines = st.lists(
+    st.one_of(st.sampled_from(_FURNITURE_PIECES), st.text(max_size=4)), min_size=1, max_size=6
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_furniture_lines)
+def test_furniture_filter_changes_no_result(text: str) -> None:
+    # The literal filter before the furniture rules only skips lines no rule matches.
+    table = load_patterns()
+    assert table.furniture_filter is not None
+    unfiltered = dataclasses.replace(table, furniture_filter=None)
+    assert table.match_furniture(text) == unfiltered.match_furniture(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.binary(max_size=80), st.text(max_size=40).map(str.encode)))
+def test_bytes_without_control_bytes_decode_without_control_characters(data: bytes) -> None:
+    # What lets decode_bytes skip its per-character count of control characters.
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not any(byte in _CONTROL_BYTES for byte in data):
+            assert _CONTROL.search(text) is None, (encoding, data)
+
+
+def test_mostly_control_characters_is_binary_in_every_encoding() -> None:
+    controls = "\x01\x02\x1b text \x03\x04\x05\x06"
+    for data in (controls.encode(), controls.encode("utf-16")):
+        with pytest.raises(InputError, match="mostly control characters"):
+            decode_bytes(data, "x.txt")
+    assert decode_bytes(b"a\tb\x0cc\r\nd", "x.txt").text == "a\tb\x0cc\nd"

@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discourse.prefilter import FOLD_TRAPS, ascii_folded, lowered, required_keys
+from discourse.prefilter import (
+    FOLD_TRAPS,
+    WholeTextFilter,
+    ascii_folded,
+    folded_keys,
+    lowered,
+    required_keys,
+    required_prefixes,
+)
 
 
 def test_fold_traps_are_every_non_ascii_character_ignorecase_takes_for_an_ascii_letter() -> None:
@@ -62,3 +70,70 @@ def test_every_match_holds_a_key_of_every_clause(text: str) -> None:
         if re.search(regex, text):
             for clause in required_keys(regex):
                 assert any(key in text for key in clause), (regex, text, clause)
+
+
+def test_keys_are_only_taken_from_characters_that_fold_to_themselves() -> None:
+    # "ß" matches "SS" under IGNORECASE and "ſ" matches "s": keys holding them are refused.
+    assert folded_keys(r"\bstraße\b") is None
+    assert folded_keys(r"\bfocused visits?\b") == ("focused visit", "focused visits")
+    assert folded_keys("children’s") == ("children’s",)
+
+
+PREFIX_CASES = [
+    (r"more from \S.{0,80}", ("more from ",)),
+    (r"[^.]{1,80}? is an automatic aggregator\b.*", ()),
+    (r"(?:blog )?comments?\s*:", ("comment", "comments", "blog comment", "blog comments")),
+    (r"(?:tags?|filed under)\s*:.*", ("tag", "tags", "filed under")),
+    (r"likes?\s*\(\d+\)", ("like", "likes")),
+    (r"(?:©|\(c\)|copyright\b).{0,200}", ("©", "(c)", "copyright")),
+    (r"\bwell\s+said", ("well",)),
+    (r"(?:foo)?bar|baz", ("bar", "baz", "foobar")),
+    (r"x?y", ("y", "xy")),
+    (r"(?:ab){2,}c", ("ab",)),  # a match starts with one repetition at least
+    (r"a*b", ()),
+    (r"(\w)\1", ()),  # not modelled: no prefixes
+]
+
+
+@pytest.mark.parametrize(("regex", "prefixes"), PREFIX_CASES)
+def test_required_prefixes(regex: str, prefixes: tuple[str, ...]) -> None:
+    assert required_prefixes(regex) == prefixes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcfilmortxwesdgu ():©.*y", max_size=30))
+def test_every_match_starts_with_a_prefix(text: str) -> None:
+    for regex, _ in PREFIX_CASES:
+        prefixes = required_prefixes(regex)
+        if prefixes and re.match(regex, text):
+            assert text.startswith(prefixes), (regex, text, prefixes)
+
+
+_WHOLE = [pattern for pattern, _ in PREFIX_CASES[:6]]
+
+
+def test_whole_text_filter_needs_a_literal_of_every_pattern() -> None:
+    assert WholeTextFilter.of([*_WHOLE, r"\w+"]) is None
+    assert WholeTextFilter.of(["Straße"]) is None  # no literal that lower-casing keeps
+    whole = WholeTextFilter.of(_WHOLE)
+    assert whole is not None and whole.keys == (" is an automatic aggregator",)
+    assert not whole.may_match("The council said more from the budget.")
+    assert whole.may_match("MORE FROM Community Care")
+    assert whole.may_match("Ofſted said more")  # a fold trap: the filter stands aside
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["more from", "Tags", "LIKES", "(c)", "©", "aggregator", " is an automatic"]
+        )
+        | st.text(alphabet="abcmorefıſ :().", max_size=4),
+        max_size=6,
+    ).map(" ".join)
+)
+def test_whole_text_filter_keeps_every_line_a_pattern_matches(text: str) -> None:
+    whole = WholeTextFilter.of(_WHOLE)
+    assert whole is not None
+    if any(re.fullmatch(pattern, text, re.IGNORECASE) for pattern in _WHOLE):
+        assert whole.may_match(text), text

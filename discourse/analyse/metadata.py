@@ -13,7 +13,8 @@ Reads the title, standfirst and body (never the comments: commenters name other 
   bare ``inspection`` counts as a full inspection at half weight.
 
 Speed: each pattern is searched only in texts holding the literal words it needs
-(``_folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection at most.
+(``prefilter.folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection
+at most.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from functools import cache
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article
-from discourse.prefilter import ascii_folded, lowered, required_keys
+from discourse.prefilter import ascii_folded, folded_keys, lowered
 from discourse.resources import read_data_text
 
 COUNCILS_FILE = "councils.txt"
@@ -87,36 +88,15 @@ _TYPES: dict[InspectionType, tuple[str, ...]] = {
 }
 
 
-def _folded_keys(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which the lower-cased form of any text ``pattern`` matches holds.
-
-    For ``re.IGNORECASE`` searches: ``prefilter.required_keys`` gives strings one of which
-    every case-sensitive match holds, character for character from the pattern's literals.
-    A case-insensitive match holds the same string in other cases, and lower-casing the text
-    gives it back lower-cased when its characters are ASCII (``prefilter.lowered`` refuses
-    the texts where it would not) or have no case at all ("’", which matches only itself).
-    None when no clause is made of such characters: the pattern is always searched.
-    """
-    for clause in required_keys(pattern):
-        if all(_plain(char) for key in clause for char in key):
-            return tuple(key.lower() for key in clause)
-    return None
-
-
-def _plain(char: str) -> bool:
-    # An ASCII character, or one without case (``re`` then matches it only to itself).
-    return char.isascii() or char.lower() == char == char.upper()
-
-
 def _may_match(keys: tuple[str, ...] | None, folded: str | None) -> bool:
-    """False only when a pattern with ``_folded_keys`` ``keys`` cannot match the text."""
+    """False only when a pattern with ``prefilter.folded_keys`` ``keys`` cannot match the text."""
     return keys is None or folded is None or any(map(folded.__contains__, keys))
 
 
 # Each pattern above, as searched (a whole word or phrase, any case), with its keys: most
 # texts that name an inspection name one or two kinds, and the other patterns are skipped.
 _TYPE_PATTERNS: tuple[tuple[InspectionType, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (kind, re.compile(rf"\b{pattern}\b", re.IGNORECASE), _folded_keys(rf"\b{pattern}\b"))
+    (kind, re.compile(rf"\b{pattern}\b", re.IGNORECASE), folded_keys(rf"\b{pattern}\b"))
     for kind, patterns in _TYPES.items()
     for pattern in patterns
 )
@@ -125,7 +105,7 @@ _TYPE_PATTERNS: tuple[tuple[InspectionType, re.Pattern[str], tuple[str, ...] | N
 _TYPE_WORDS = ("inspection", "jtai", "visit", "monitoring")
 _BARE = r"\binspection\b(?!\s+(?:type|framework|regime))"
 _BARE_INSPECTION = re.compile(_BARE, re.IGNORECASE)
-_BARE_KEYS = _folded_keys(_BARE)
+_BARE_KEYS = folded_keys(_BARE)
 # A mention of an earlier inspection: a marker word a few words before it ("previous
 # monitoring visit", "after a critical focused visit") or a year right after it ("the full
 # inspection in 2019").

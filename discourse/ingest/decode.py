@@ -21,9 +21,9 @@ _SNIFF = 8192
 _MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset("\t\n\r\f")
 # The control characters counted: every character below a space but those of _TEXT_CONTROLS.
-_CONTROL = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _TEXT_CONTROLS) + "]"
-)
+_CONTROL_CHARS = "".join(chr(c) for c in range(32) if chr(c) not in _TEXT_CONTROLS)
+_CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
+_CONTROL_BYTES = _CONTROL_CHARS.encode("ascii")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +107,12 @@ def decode_bytes(data: bytes, path: str | Path) -> DecodedText:
                 f"{utf8_error.start}); decoded as Windows-1252"
             )
     sample = text[:_SNIFF]
-    # Counted by one regex pass rather than a Python loop over 8,192 characters.
-    controls = len(_CONTROL.findall(sample))
+    controls = 0
+    # UTF-8 and Windows-1252 text holds a control character only where the bytes hold that
+    # byte value, so the regex pass (a test per character) is only needed when they do.
+    if encoding == "utf-16" or len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        # Counted by one regex pass rather than a Python loop over 8,192 characters.
+        controls = len(_CONTROL.findall(sample))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise InputError("binary file (mostly control characters), not text", path=path)
     text = normalise_newlines(text)

@@ -7,7 +7,7 @@ recorded as dropped with a reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from discourse.model import DroppedLine, LineRole
 
@@ -16,8 +16,9 @@ from discourse.model import DroppedLine, LineRole
 TAB_WIDTH = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# A NamedTuple, not a frozen dataclass: one is made for every line of every page, and a frozen
+# dataclass's __init__ (an object.__setattr__ call per field) costs several times as much.
+class Line(NamedTuple):
     """A non-blank page line: 1-based number, indentation in columns, stripped text."""
 
     no: int

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from discourse.ingest.lines import Line, RoleLedger, page_lines
-from discourse.ingest.patterns import PagePatterns, load_patterns, match_date
+from discourse.ingest.patterns import HAS_WORD, PagePatterns, load_patterns, match_date
 from discourse.ingest.thread import parse_header, parse_thread
 from discourse.model import Article, BlockKind, BodyBlock
 
@@ -43,7 +43,6 @@ COUNT_CONFIRM_LINES = 3
 # A line ending in one of these is a sentence (or a lead-in to one), not a heading.
 _ENDS = frozenset(".!:;,")
 _CLOSERS = "\"'”’»)]*"
-_HAS_WORD = re.compile(r"\w")
 
 
 def _words(text: str) -> int:
@@ -230,7 +229,7 @@ def _parse_body(
             links_left -= 1
             continue
         links_left = 0
-        if not _HAS_WORD.search(text):
+        if not HAS_WORD.search(text):
             ledger.drop(line, "boilerplate", "tag remnants (punctuation only)")
             continue
         if credits[at]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from discourse.prefilter import ascii_folded, lowered
+from discourse.prefilter import WholeTextFilter, ascii_folded, lowered
 from discourse.resources import read_data_text
 
 DATA_FILE = "page_furniture.toml"
@@ -23,6 +24,8 @@ DATA_FILE = "page_furniture.toml"
 # ones are far shorter; the cap keeps the parser linear on pathological multi-megabyte lines.
 MAX_RULE_LINE = 400
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+# A line or name with no word character is punctuation only (tag remnants, a lost name).
+HAS_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ class PagePatterns:
     counts: tuple[re.Pattern[str], ...]
     furniture: tuple[Furniture, ...]
     furniture_any: re.Pattern[str]
+    # Literals one of which every furniture line starts with or holds, when there are such.
+    furniture_filter: WholeTextFilter | None
     credits: re.Pattern[str]
     # Words one of which every credit contains (lower case), or None to try every line.
     credit_words: tuple[str, ...] | None
@@ -64,7 +69,11 @@ class PagePatterns:
         """Return the furniture rule ``text`` (a stripped line) matches, if any."""
         if len(text) > MAX_RULE_LINE and " is an automatic aggregator" not in text:
             return None
-        # One combined pass rejects ordinary lines cheaply; only hits try each rule.
+        # Nearly every line starts with none of the furniture's words (and holds no aggregator
+        # notice): a few string tests say so. Then one combined pass rejects the other
+        # ordinary lines, and only hits try each rule.
+        if self.furniture_filter is not None and not self.furniture_filter.may_match(text):
+            return None
         if not self.furniture_any.fullmatch(text):
             return None
         for rule in self.furniture:
@@ -96,17 +105,30 @@ class PagePatterns:
             # The credit patterns start with a lazy ".{0,200}?" and are slow on every
             # paragraph; a line with none of the words a credit needs is not one.
             folded = lowered(text)
-            if folded is not None and not any(word in folded for word in self.credit_words):
+            if folded is not None and not any(map(folded.__contains__, self.credit_words)):
                 return False
         return self.credits.fullmatch(text) is not None
 
 
+def _word_alternation(words: Iterable[str]) -> str:
+    """Words as a regex alternation, longest first, behind a lookahead on their first letters.
+
+    A comment header's author is matched lazily, so the date pattern is tried at every
+    position of the author, and Python's engine tries an alternation's words one by one: the
+    lookahead (a class of the letters the words start with) rejects most positions in one
+    test. It only states what the alternation needs, so it changes no match.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(word[0]) for word in ordered}))
+    return f"(?=[{firsts}])(?:{'|'.join(ordered)})"
+
+
 def _date_pattern(months: dict[str, int], weekdays: list[str], suffix: str) -> str:
-    names = "|".join(sorted(months, key=len, reverse=True))
-    days = "|".join(sorted(weekdays, key=len, reverse=True))
+    names = _word_alternation(months)
+    days = _word_alternation(weekdays)
     s = suffix
     return (
-        rf"(?:(?:{days})\.?,?\s+)?"
+        rf"(?:{days}\.?,?\s+)?"
         rf"(?:(?P<m1{s}>{names})\.?\s+(?P<d1{s}>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1{s}>\d{{4}})"
         rf"|(?P<d2{s}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2{s}>{names})\.?,?\s+(?P<y2{s}>\d{{4}})"
         rf"|(?P<y3{s}>\d{{4}})-(?P<m3{s}>\d{{2}})-(?P<d3{s}>\d{{2}}))"
@@ -166,6 +188,7 @@ def load_patterns() -> PagePatterns:
         counts=tuple(_compile(entry["pattern"]) for entry in table["comment_count"]),
         furniture=furniture,
         furniture_any=_compile("|".join(f"(?:{p})" for p in plain)),
+        furniture_filter=WholeTextFilter.of(plain),
         credits=_compile(credits),
         credit_words=_credit_words(table["credits"]),
         byline=_compile(
@@ -186,6 +209,13 @@ def load_patterns() -> PagePatterns:
     )
 
 
+@cache
+def _date_groups(suffix: str) -> tuple[tuple[str, str, str], ...]:
+    """(year, month, day) group names of each date form of ``_date_pattern(…, suffix)``."""
+    # Built once per suffix: a header's date is read on every comment of a thread.
+    return tuple((f"y{n}{suffix}", f"m{n}{suffix}", f"d{n}{suffix}") for n in "123")
+
+
 def match_date(found: re.Match[str], suffix: str) -> date | None:
     """Return the date captured by a pattern built with ``_date_pattern(…, suffix)``.
 
@@ -197,15 +227,14 @@ def match_date(found: re.Match[str], suffix: str) -> date | None:
         The date, or ``None`` when no date was captured or it does not exist (31 June).
     """
     months = load_patterns().months
-    groups = found.groupdict()
-    for n in "123":
-        year = groups.get(f"y{n}{suffix}")
+    for names in _date_groups(suffix):
+        year, month_text, day = found.group(*names)
         if year is None:
             continue
-        month_raw = ascii_folded(groups[f"m{n}{suffix}"]).rstrip(".")
+        month_raw = ascii_folded(month_text).rstrip(".")
         month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
         try:
-            return date(int(year), month, int(groups[f"d{n}{suffix}"]))
+            return date(int(year), month, int(day))
         except ValueError:
             return None
     return None
@@ -219,11 +248,11 @@ def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
     day = match_date(found, suffix)
     if day is None:
         return None
-    hour_raw = found.groupdict().get(f"hh{suffix}")
+    hour_raw, minute_raw, half_raw = found.group(f"hh{suffix}", f"mm{suffix}", f"ap{suffix}")
     if hour_raw is None:
         return datetime(day.year, day.month, day.day)
-    hour, minute = int(hour_raw), int(found[f"mm{suffix}"])
-    half = ascii_folded(found[f"ap{suffix}"] or "").replace(".", "")
+    hour, minute = int(hour_raw), int(minute_raw)
+    half = ascii_folded(half_raw or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
             return None

@@ -8,13 +8,12 @@ follows, one paragraph per line, with or without blank lines between paragraphs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
 
 from discourse.ingest.lines import Line, RoleLedger
-from discourse.ingest.patterns import MAX_RULE_LINE, PagePatterns, match_datetime
+from discourse.ingest.patterns import HAS_WORD, MAX_RULE_LINE, PagePatterns, match_datetime
 from discourse.model import Comment
 
 
@@ -71,23 +70,25 @@ def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header |
     found = patterns.header.fullmatch(text)
     if found is None:
         return None
-    marked = found["number"] is not None or found["bullet"] is not None
-    has_time = found["hhh"] is not None
-    has_hash = found["hash"] is not None or found["hash_only"] is not None
+    number, bullet, stamp, hour, hash_, hash_only, author = found.group(
+        "number", "bullet", "stamp", "hhh", "hash", "hash_only", "author"
+    )
+    marked = number is not None or bullet is not None
+    has_time = hour is not None
+    has_hash = hash_ is not None or hash_only is not None
     if strict and not (marked and has_time and has_hash):
         return None
     if not marked and not (has_time and has_hash):
         return None
-    if found["stamp"] is None and not marked:
+    if stamp is None and not marked:
         return None
-    posted = match_datetime(found, "h") if found["stamp"] else None
-    if found["stamp"] and posted is None:
+    posted = match_datetime(found, "h") if stamp else None
+    if stamp and posted is None:
         return None  # a date that does not exist is not a header's timestamp
-    author = found["author"].strip()
-    if not re.search(r"\w", author):
+    author = author.strip()
+    if not HAS_WORD.search(author):
         return None
-    number = int(found["number"]) if found["number"] is not None else None
-    return Header(number, found["bullet"] is not None, author, posted)
+    return Header(int(number) if number is not None else None, bullet is not None, author, posted)
 
 
 def _outline(stack: list[_Open], header: Header, indent: int, last_top: _Open | None) -> _Open:
