@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discourse.analyse.results import (
     ArticleAnalysis,
@@ -31,6 +34,7 @@ from discourse.export.tables import (
     _json_default,
     analysis_json,
     comment_columns,
+    csv_line,
     evidence_text,
     render,
     sentence_columns,
@@ -307,3 +311,20 @@ def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:
                     float(cell)
                 except ValueError:
                     assert cell.startswith("'"), (name, column, cell)
+
+
+# Cells dense in what the csv module treats specially: delimiter, quote, line ends.
+_cells = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(),
+    st.text(alphabet=st.sampled_from(",\"\n\r '=a’"), max_size=8),
+    st.text(max_size=8),
+)
+
+
+@given(st.lists(_cells, max_size=6))
+def test_csv_line_is_what_csv_writer_writes(cells: list[str | int | float | None]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    assert csv_line(cells) == buffer.getvalue()

@@ -19,8 +19,6 @@ comma-separated with minimal quoting, so ``csv`` and pandas read them with their
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -378,10 +376,40 @@ class RenderedArticle:
     chunks: tuple[str, ...]
 
 
+def _csv_field(cell: CsvCell) -> str:
+    """A cell as ``csv.writer`` writes it with this dialect (see ``csv_line``)."""
+    if isinstance(cell, str):
+        if '"' in cell:
+            return '"' + cell.replace('"', '""') + '"'
+        if "," in cell or "\n" in cell:
+            return '"' + cell + '"'
+        return cell
+    return "" if cell is None else str(cell)
+
+
+def csv_line(cells: Sequence[CsvCell]) -> str:
+    """One row as ``csv.writer(handle, lineterminator="\\n").writerow`` writes it.
+
+    That dialect (comma, double quote, minimal quoting) quotes a cell holding a comma, a
+    double quote or a newline and doubles its double quotes; a carriage return alone is left
+    as is. ``csv.writer`` checks each character of each cell in turn (with a look-up of the
+    line terminator per character), which made it most of the cost of the CSV tables; ``in``
+    and ``replace`` scan a cell in one fast pass. The tests compare the two on random rows.
+
+    Args:
+        cells: spreadsheet-safe text, numbers (written with ``str``) and None (empty).
+
+    Returns:
+        The line, with its newline.
+    """
+    fields = [_csv_field(cell) for cell in cells]
+    if fields == [""]:  # a lone empty cell is quoted, or the row would read as a blank line
+        return '""\n'
+    return ",".join(fields) + "\n"
+
+
 def _csv_text(rows: Iterable[Sequence[CsvCell]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
+    return "".join([csv_line(row) for row in rows])
 
 
 def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
