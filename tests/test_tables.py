@@ -313,6 +313,46 @@ def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:
                     assert cell.startswith("'"), (name, column, cell)
 
 
+def test_tables_are_what_csv_writer_writes(tmp_path: Path) -> None:
+    # Text holding every character the csv module quotes for (and a lone carriage return,
+    # which it does not) in each kind of text cell; rewriting the rows read back with
+    # ``csv.writer`` gives the same bytes.
+    odd = 'a, "b"\nc\rd'
+    hit = ThemeHit("pay", (odd, "x,y"), odd, 0, 4, "pay:odd")
+    scored = ScoredSentence(0, 0, odd, 0, 4, 0.5, "positive", (hit,))
+    analysis = ArticleAnalysis(
+        article=replace(
+            ARTICLE,
+            source='pages/a,"b".txt',
+            title=odd,
+            comments=(Comment("c1", 1, None, 0, odd, None, (odd, odd)),),
+        ),
+        comments=(
+            CommentAnalysis(
+                "c1",
+                (scored,),
+                0.5,
+                "positive",
+                PractitionerClaim("manager", odd),
+                StanceCue("none", odd),
+            ),
+        ),
+        body=(BodySentence(scored, VoiceAttribution("journalist", odd, True, odd)),),
+        statistics=(Statistic(odd, "vacancy_rate", 1.5, "percent", odd, None, None, odd),),
+        meta=ArticleMeta((odd, "x"), None, None),
+    )
+    with TableWriter(tmp_path, THEMES) as tables:
+        tables.write(analysis)
+    for name in OUTPUT_FILES[:4]:
+        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
+            written = handle.read()
+        rows = list(csv.reader(io.StringIO(written, newline="")))
+        assert any(odd in cell for row in rows for cell in row), name
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        assert written == buffer.getvalue(), name
+
+
 # Cells dense in what the csv module treats specially: delimiter, quote, line ends.
 _cells = st.one_of(
     st.none(),

@@ -15,6 +15,7 @@ final name only when the ``TableWriter`` block ends without an error, so a faile
 the previous outputs (or nothing) and never a half-written table. CSV text cells go through
 ``csvsafe`` (``safe_text``, ``neutralise``); the files are UTF-8 without a byte-order mark,
 comma-separated with minimal quoting, so ``csv`` and pandas read them with their defaults.
+The lines are built here byte for byte as ``csv.writer`` writes them (``csv_line``), faster.
 """
 
 from __future__ import annotations
@@ -150,101 +151,144 @@ def evidence_text(hits: Iterable[ThemeHit]) -> str:
     return _evidence(_group_hits(hits))
 
 
+# Every table function returns finished CSV lines, exactly as ``csv.writer(handle,
+# lineterminator="\n")`` would write its rows: ``csv.writer`` checks every character of every
+# cell in turn (with a look-up of the line terminator per character), which made it most of
+# the cost of the tables; ``_quoted`` finds the same few characters with ``str`` searches.
+
+
+def _quoted(text: str) -> str:
+    """A text cell as ``csv.writer`` writes it: in double quotes (doubled inside) if it holds
+    a comma, a double quote or a newline; a lone carriage return is left as is."""
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text:
+        return '"' + text + '"'
+    return text
+
+
+def _field(cell: CsvCell) -> str:
+    """Any cell as ``csv.writer`` writes it: numbers with ``str``, None as an empty cell."""
+    if isinstance(cell, str):
+        return _quoted(cell)
+    return "" if cell is None else str(cell)
+
+
+def csv_line(cells: Sequence[CsvCell]) -> str:
+    """One row as ``csv.writer(handle, lineterminator="\\n").writerow(cells)`` writes it.
+
+    Args:
+        cells: spreadsheet-safe text, numbers and None (an empty cell).
+
+    Returns:
+        The line, with its newline.
+    """
+    fields = [_field(cell) for cell in cells]
+    if fields == [""]:  # a lone empty cell is quoted, or the row would read as a blank line
+        return '""\n'
+    return ",".join(fields) + "\n"
+
+
+def _text(text: str) -> str:
+    """A text cell of the large tables: spreadsheet-safe, then quoted as needed."""
+    return _quoted(safe_text(text))
+
+
+def _optional_text(text: str | None) -> str:
+    return "" if text is None else _text(text)
+
+
+# The two large tables build each line's fields as they go (``_text`` on each text cell,
+# ``str`` on each number): a second pass over every cell of every row cost as much as
+# building the row.
+
+
 # Most rows share one of a few hundred theme sets; bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
-def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> tuple[tuple[int, ...], str]:
-    """The 0/1 cells and the (spreadsheet-safe) ``themes`` cell of a row with these themes."""
+def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> str:
+    """The 0/1 fields and the ``themes`` field of a row with these themes, comma-joined."""
     # Codebook order, not set order, so the cell is the same in every run.
     listed = ";".join(theme for theme in themes if theme in present)
-    return tuple(int(theme in present) for theme in themes), safe_text(listed)
+    return ",".join([*("1" if theme in present else "0" for theme in themes), _text(listed)])
 
 
-def _theme_cells(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> list[CsvCell]:
-    """The cells from the ``theme_<id>`` columns to ``evidence``, all spreadsheet-safe."""
+def _theme_fields(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> str:
+    """The fields from the ``theme_<id>`` columns to ``evidence``, comma-joined."""
     if not hits:  # a third of the rows
-        return [*_theme_flags(frozenset(), themes)[0], "", ""]
+        return _theme_flags(frozenset(), themes) + ","
     groups = _group_hits(hits)
-    flags, listed = _theme_flags(frozenset(groups), themes)
-    return [*flags, listed, safe_text(_evidence(groups))]
+    return _theme_flags(frozenset(groups), themes) + "," + _text(_evidence(groups))
 
 
-def _optional_text(text: str | None) -> str | None:
-    # The csv module writes None as an empty cell, as ``neutralise`` would.
-    return None if text is None else safe_text(text)
-
-
-# Every row function returns cells ready for ``csv.writer`` (``CsvCell``): spreadsheet-safe
-# text, numbers, None. The two large tables make them safe as they go (``safe_text`` on each
-# text cell; numbers, the 0/1 flags included, as they are): a second pass over every cell of
-# every row cost as much as building the row.
-
-
-def comment_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
-    """Rows of ``comments.csv`` for one article (see ``comment_columns``), ready to write."""
-    themes = tuple(themes)  # hashable: the theme cells are cached per theme set
-    name = safe_text(analysis.article.name)
+def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+    """Lines of ``comments.csv`` for one article (see ``comment_columns``), ready to append."""
+    themes = tuple(themes)  # hashable: the theme fields are cached per theme set
+    name = _text(analysis.article.name)
     article = analysis.article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
         comment = by_id[measured.comment_id]
         claim = measured.practitioner
         stance = measured.stance
+        number = comment.number
         posted = comment.posted
-        yield [
+        fields = [
             name,
-            safe_text(comment.id),
-            comment.number,
+            _text(comment.id),
+            "" if number is None else str(number),
             _optional_text(comment.parent),
-            comment.depth,
-            safe_text(comment.author),
-            None if posted is None else posted.isoformat(),
-            int(claim is not None),
-            None if claim is None else safe_text(claim.role),
-            None if claim is None else safe_text(claim.cue),
-            safe_text(stance.stance),
-            safe_text(stance.cue),
-            round(measured.sentiment, SCORE_DIGITS),
-            safe_text(measured.label),
-            len(measured.sentences),
-            *_theme_cells(measured.hits, themes),
-            safe_text(comment.text),
+            str(comment.depth),
+            _text(comment.author),
+            "" if posted is None else posted.isoformat(),  # digits, "-", ":", "T": never quoted
+            "0" if claim is None else "1",
+            "" if claim is None else _text(claim.role),
+            "" if claim is None else _text(claim.cue),
+            _text(stance.stance),
+            _text(stance.cue),
+            str(round(measured.sentiment, SCORE_DIGITS)),
+            _text(measured.label),
+            str(len(measured.sentences)),
+            _theme_fields(measured.hits, themes),
+            _text(comment.text),
         ]
+        yield ",".join(fields) + "\n"
 
 
-def sentence_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
-    """Rows of ``sentences.csv`` for one article (see ``sentence_columns``), ready to write."""
+def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+    """Lines of ``sentences.csv`` for one article (see ``sentence_columns``), ready to append."""
     themes = tuple(themes)
-    name = safe_text(analysis.article.name)
+    name = _text(analysis.article.name)
     article = analysis.article
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
         voice = sentence.voice
-        yield [
+        fields = [
             name,
-            scored.index,
-            scored.paragraph,
-            safe_text(article.body[scored.paragraph].kind),
-            safe_text(voice.voice),
-            safe_text(voice.cue),
-            int(voice.quoted),
+            str(scored.index),
+            str(scored.paragraph),
+            _text(article.body[scored.paragraph].kind),
+            _text(voice.voice),
+            _text(voice.cue),
+            "1" if voice.quoted else "0",
             _optional_text(voice.speaker),
-            round(scored.sentiment, SCORE_DIGITS),
-            safe_text(scored.label),
-            *_theme_cells(scored.hits, themes),
-            safe_text(scored.text),
+            str(round(scored.sentiment, SCORE_DIGITS)),
+            _text(scored.label),
+            _theme_fields(scored.hits, themes),
+            _text(scored.text),
         ]
+        yield ",".join(fields) + "\n"
 
 
-def _safe_row(cells: Iterable[Cell]) -> list[CsvCell]:
+def _safe_line(cells: Iterable[Cell]) -> str:
     # For the two small tables (a row or two per article), every cell through ``neutralise``.
-    return [neutralise(cell) for cell in cells]
+    return csv_line([neutralise(cell) for cell in cells])
 
 
-def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[CsvCell]]:
-    """Rows of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to write."""
+def statistic_lines(analysis: ArticleAnalysis) -> Iterator[str]:
+    """Lines of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to append."""
     name = analysis.article.name
     for figure in analysis.statistics:
-        yield _safe_row(
+        yield _safe_line(
             (
                 name,
                 figure.council,
@@ -259,10 +303,10 @@ def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[CsvCell]]:
         )
 
 
-def article_row(analysis: ArticleAnalysis) -> list[CsvCell]:
-    """The row of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to write."""
+def article_line(analysis: ArticleAnalysis) -> str:
+    """The line of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to append."""
     article, meta = analysis.article, analysis.meta
-    return _safe_row(
+    return _safe_line(
         (
             article.name,
             article.source,
@@ -376,42 +420,6 @@ class RenderedArticle:
     chunks: tuple[str, ...]
 
 
-def _csv_field(cell: CsvCell) -> str:
-    """A cell as ``csv.writer`` writes it with this dialect (see ``csv_line``)."""
-    if isinstance(cell, str):
-        if '"' in cell:
-            return '"' + cell.replace('"', '""') + '"'
-        if "," in cell or "\n" in cell:
-            return '"' + cell + '"'
-        return cell
-    return "" if cell is None else str(cell)
-
-
-def csv_line(cells: Sequence[CsvCell]) -> str:
-    """One row as ``csv.writer(handle, lineterminator="\\n").writerow`` writes it.
-
-    That dialect (comma, double quote, minimal quoting) quotes a cell holding a comma, a
-    double quote or a newline and doubles its double quotes; a carriage return alone is left
-    as is. ``csv.writer`` checks each character of each cell in turn (with a look-up of the
-    line terminator per character), which made it most of the cost of the CSV tables; ``in``
-    and ``replace`` scan a cell in one fast pass. The tests compare the two on random rows.
-
-    Args:
-        cells: spreadsheet-safe text, numbers (written with ``str``) and None (empty).
-
-    Returns:
-        The line, with its newline.
-    """
-    fields = [_csv_field(cell) for cell in cells]
-    if fields == [""]:  # a lone empty cell is quoted, or the row would read as a blank line
-        return '""\n'
-    return ",".join(fields) + "\n"
-
-
-def _csv_text(rows: Iterable[Sequence[CsvCell]]) -> str:
-    return "".join([csv_line(row) for row in rows])
-
-
 def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
     """Render one article's rows of every table (CSV lines and the JSON line).
 
@@ -429,10 +437,10 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
         body_sentences=len(analysis.body),
         statistics=len(analysis.statistics),
         chunks=(
-            _csv_text(comment_rows(analysis, themes)),
-            _csv_text(sentence_rows(analysis, themes)),
-            _csv_text(statistic_rows(analysis)),
-            _csv_text([article_row(analysis)]),
+            "".join(comment_lines(analysis, themes)),
+            "".join(sentence_lines(analysis, themes)),
+            "".join(statistic_lines(analysis)),
+            article_line(analysis),
             analysis_json(analysis) + "\n",
         ),
     )
@@ -490,7 +498,7 @@ class TableWriter:
         }
         with self._guarded():
             for name, header in headers.items():
-                self._pending[name].handle.write(_csv_text([list(header)]))
+                self._pending[name].handle.write(csv_line(header))
         return self
 
     def _open(self, name: str) -> None:
