@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,13 +26,12 @@ from discourse.analyse.results import (
     VoiceAttribution,
 )
 from discourse.errors import OutputError
+from discourse.export.record import analysis_json
 from discourse.export.tables import (
     ARTICLE_COLUMNS,
     OUTPUT_FILES,
     STATISTIC_COLUMNS,
     TableWriter,
-    _json_default,
-    analysis_json,
     comment_columns,
     csv_line,
     evidence_text,
@@ -256,20 +255,6 @@ def test_json_line_is_every_dataclass_field_in_order() -> None:
     record = json.loads(line)
     assert list(record["comments"][0]) == [f.name for f in fields(CommentAnalysis)] + ["themes"]
     assert record["comments"][0]["themes"] == ["bullying"]
-
-
-@dataclass(frozen=True)
-class _One:
-    only: tuple[str, ...]
-
-
-def test_json_default_handles_one_field_dataclasses_sets_and_dates() -> None:
-    value = {"one": _One(("a",)), "set": frozenset({"b", "a"}), "day": date(2022, 4, 15)}
-    assert json.dumps(value, default=_json_default) == (
-        '{"one": {"only": ["a"]}, "set": ["a", "b"], "day": "2022-04-15"}'
-    )
-    with pytest.raises(TypeError, match="object"):
-        json.dumps(object(), default=_json_default)
 
 
 def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:

@@ -20,22 +20,18 @@ The lines are built here byte for byte as ``csv.writer`` writes them (``csv_line
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
-from datetime import date
+from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from discourse.analyse.results import ArticleAnalysis, CommentAnalysis, ScoredSentence, ThemeHit
+from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
-from discourse.ingest import article_to_dict
+from discourse.export.record import analysis_json
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
     "article",
@@ -320,86 +316,6 @@ def article_line(analysis: ArticleAnalysis) -> str:
             article.declared_comments,
             sum(1 for comment in analysis.comments if comment.practitioner is not None),
         )
-    )
-
-
-FieldGetter = tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]
-"""A dataclass's field names, and a function returning all their values as a tuple."""
-
-# Filled once per result dataclass (a handful of types), by ``_register``.
-_RECORD_FIELDS: dict[type, FieldGetter] = {}
-
-
-def _register(kind: type) -> FieldGetter:
-    """Build (once per type) the field names and getter of a dataclass, from its fields.
-
-    Taken from ``dataclasses.fields``, so the JSON keys follow the dataclass (declaration
-    order) and cannot drift from it; ``attrgetter`` fetches every field in one C call.
-    """
-    names = tuple(field.name for field in fields(kind))
-    getter: Callable[[Any], tuple[Any, ...]]
-    if len(names) >= 2:
-        getter = attrgetter(*names)
-    else:  # ``attrgetter`` of one name returns the bare value (and of none, fails)
-        getter = lambda value: tuple(getattr(value, name) for name in names)  # noqa: E731
-    _RECORD_FIELDS[kind] = (names, getter)
-    return names, getter
-
-
-def _json_default(value: Any) -> Any:
-    """Turn what ``json`` cannot encode itself into what it can (called by the encoder).
-
-    A result dataclass becomes a dict of its fields; the encoder then handles the values
-    itself: strings, numbers, ``None``, and tuples (written as arrays) without calling back,
-    nested dataclasses with another call here. Sets are written sorted, dates in ISO 8601.
-    """
-    spec = _RECORD_FIELDS.get(type(value))  # the common case: a registered dataclass
-    if spec is None:
-        if is_dataclass(value) and not isinstance(value, type):
-            spec = _register(type(value))
-        elif isinstance(value, frozenset | set):
-            return sorted(value)
-        elif isinstance(value, date):
-            return value.isoformat()
-        else:
-            raise TypeError(f"{type(value).__name__} is not part of the analysis record")
-    names, values = spec
-    return dict(zip(names, values(value)))  # noqa: B905 (one tuple per name, by construction)
-
-
-# The walk over the record's values is the encoder's own (C) loop: Python code runs once per
-# dataclass (``_json_default``), never per value. The results are frozen dataclasses built
-# fresh for each article, so they cannot contain a cycle: the encoder's cycle check is skipped.
-_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_json_default)
-
-
-def analysis_json(analysis: ArticleAnalysis) -> str:
-    """The line of ``analysis.jsonl`` for one article (without the newline).
-
-    Args:
-        analysis: the article's analysis.
-
-    Returns:
-        A JSON object: ``article`` (the name), ``parse`` (the ``discourse parse`` shape of
-        the article), ``meta``, ``comments`` (each with its sentences and hits, practitioner
-        claim and stance, and its ``themes``), ``body`` (scored sentences with their voice)
-        and ``statistics``; each result object has its dataclass's fields, in order.
-    """
-    names, values = _RECORD_FIELDS.get(CommentAnalysis) or _register(CommentAnalysis)
-    comments = []
-    for comment in analysis.comments:
-        record = dict(zip(names, values(comment)))  # noqa: B905 (as in _json_default)
-        record["themes"] = sorted(comment.themes)
-        comments.append(record)
-    return _RECORD_ENCODER.encode(
-        {
-            "article": analysis.article.name,
-            "parse": article_to_dict(analysis.article),
-            "meta": analysis.meta,
-            "comments": comments,
-            "body": analysis.body,
-            "statistics": analysis.statistics,
-        }
     )
 
 
