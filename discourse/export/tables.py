@@ -15,28 +15,23 @@ final name only when the ``TableWriter`` block ends without an error, so a faile
 the previous outputs (or nothing) and never a half-written table. CSV text cells go through
 ``csvsafe`` (``safe_text``, ``neutralise``); the files are UTF-8 without a byte-order mark,
 comma-separated with minimal quoting, so ``csv`` and pandas read them with their defaults.
+The lines are built here byte for byte as ``csv.writer`` writes them (``csv_line``), faster.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
-from datetime import date
+from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from discourse.analyse.results import ArticleAnalysis, CommentAnalysis, ScoredSentence, ThemeHit
+from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
-from discourse.ingest import article_to_dict
+from discourse.export.record import analysis_json
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
     "article",
@@ -152,101 +147,144 @@ def evidence_text(hits: Iterable[ThemeHit]) -> str:
     return _evidence(_group_hits(hits))
 
 
+# Every table function returns finished CSV lines, exactly as ``csv.writer(handle,
+# lineterminator="\n")`` would write its rows: ``csv.writer`` checks every character of every
+# cell in turn (with a look-up of the line terminator per character), which made it most of
+# the cost of the tables; ``_quoted`` finds the same few characters with ``str`` searches.
+
+
+def _quoted(text: str) -> str:
+    """A text cell as ``csv.writer`` writes it: in double quotes (doubled inside) if it holds
+    a comma, a double quote or a newline; a lone carriage return is left as is."""
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text:
+        return '"' + text + '"'
+    return text
+
+
+def _field(cell: CsvCell) -> str:
+    """Any cell as ``csv.writer`` writes it: numbers with ``str``, None as an empty cell."""
+    if isinstance(cell, str):
+        return _quoted(cell)
+    return "" if cell is None else str(cell)
+
+
+def csv_line(cells: Sequence[CsvCell]) -> str:
+    """One row as ``csv.writer(handle, lineterminator="\\n").writerow(cells)`` writes it.
+
+    Args:
+        cells: spreadsheet-safe text, numbers and None (an empty cell).
+
+    Returns:
+        The line, with its newline.
+    """
+    fields = [_field(cell) for cell in cells]
+    if fields == [""]:  # a lone empty cell is quoted, or the row would read as a blank line
+        return '""\n'
+    return ",".join(fields) + "\n"
+
+
+def _text(text: str) -> str:
+    """A text cell of the large tables: spreadsheet-safe, then quoted as needed."""
+    return _quoted(safe_text(text))
+
+
+def _optional_text(text: str | None) -> str:
+    return "" if text is None else _text(text)
+
+
+# The two large tables build each line's fields as they go (``_text`` on each text cell,
+# ``str`` on each number): a second pass over every cell of every row cost as much as
+# building the row.
+
+
 # Most rows share one of a few hundred theme sets; bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
-def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> tuple[tuple[int, ...], str]:
-    """The 0/1 cells and the (spreadsheet-safe) ``themes`` cell of a row with these themes."""
+def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> str:
+    """The 0/1 fields and the ``themes`` field of a row with these themes, comma-joined."""
     # Codebook order, not set order, so the cell is the same in every run.
     listed = ";".join(theme for theme in themes if theme in present)
-    return tuple(int(theme in present) for theme in themes), safe_text(listed)
+    return ",".join([*("1" if theme in present else "0" for theme in themes), _text(listed)])
 
 
-def _theme_cells(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> list[CsvCell]:
-    """The cells from the ``theme_<id>`` columns to ``evidence``, all spreadsheet-safe."""
+def _theme_fields(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> str:
+    """The fields from the ``theme_<id>`` columns to ``evidence``, comma-joined."""
     if not hits:  # a third of the rows
-        return [*_theme_flags(frozenset(), themes)[0], "", ""]
+        return _theme_flags(frozenset(), themes) + ","
     groups = _group_hits(hits)
-    flags, listed = _theme_flags(frozenset(groups), themes)
-    return [*flags, listed, safe_text(_evidence(groups))]
+    return _theme_flags(frozenset(groups), themes) + "," + _text(_evidence(groups))
 
 
-def _optional_text(text: str | None) -> str | None:
-    # The csv module writes None as an empty cell, as ``neutralise`` would.
-    return None if text is None else safe_text(text)
-
-
-# Every row function returns cells ready for ``csv.writer`` (``CsvCell``): spreadsheet-safe
-# text, numbers, None. The two large tables make them safe as they go (``safe_text`` on each
-# text cell; numbers, the 0/1 flags included, as they are): a second pass over every cell of
-# every row cost as much as building the row.
-
-
-def comment_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
-    """Rows of ``comments.csv`` for one article (see ``comment_columns``), ready to write."""
-    themes = tuple(themes)  # hashable: the theme cells are cached per theme set
-    name = safe_text(analysis.article.name)
+def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+    """Lines of ``comments.csv`` for one article (see ``comment_columns``), ready to append."""
+    themes = tuple(themes)  # hashable: the theme fields are cached per theme set
+    name = _text(analysis.article.name)
     article = analysis.article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
         comment = by_id[measured.comment_id]
         claim = measured.practitioner
         stance = measured.stance
+        number = comment.number
         posted = comment.posted
-        yield [
+        fields = [
             name,
-            safe_text(comment.id),
-            comment.number,
+            _text(comment.id),
+            "" if number is None else str(number),
             _optional_text(comment.parent),
-            comment.depth,
-            safe_text(comment.author),
-            None if posted is None else posted.isoformat(),
-            int(claim is not None),
-            None if claim is None else safe_text(claim.role),
-            None if claim is None else safe_text(claim.cue),
-            safe_text(stance.stance),
-            safe_text(stance.cue),
-            round(measured.sentiment, SCORE_DIGITS),
-            safe_text(measured.label),
-            len(measured.sentences),
-            *_theme_cells(measured.hits, themes),
-            safe_text(comment.text),
+            str(comment.depth),
+            _text(comment.author),
+            "" if posted is None else posted.isoformat(),  # digits, "-", ":", "T": never quoted
+            "0" if claim is None else "1",
+            "" if claim is None else _text(claim.role),
+            "" if claim is None else _text(claim.cue),
+            _text(stance.stance),
+            _text(stance.cue),
+            str(round(measured.sentiment, SCORE_DIGITS)),
+            _text(measured.label),
+            str(len(measured.sentences)),
+            _theme_fields(measured.hits, themes),
+            _text(comment.text),
         ]
+        yield ",".join(fields) + "\n"
 
 
-def sentence_rows(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[list[CsvCell]]:
-    """Rows of ``sentences.csv`` for one article (see ``sentence_columns``), ready to write."""
+def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+    """Lines of ``sentences.csv`` for one article (see ``sentence_columns``), ready to append."""
     themes = tuple(themes)
-    name = safe_text(analysis.article.name)
+    name = _text(analysis.article.name)
     article = analysis.article
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
         voice = sentence.voice
-        yield [
+        fields = [
             name,
-            scored.index,
-            scored.paragraph,
-            safe_text(article.body[scored.paragraph].kind),
-            safe_text(voice.voice),
-            safe_text(voice.cue),
-            int(voice.quoted),
+            str(scored.index),
+            str(scored.paragraph),
+            _text(article.body[scored.paragraph].kind),
+            _text(voice.voice),
+            _text(voice.cue),
+            "1" if voice.quoted else "0",
             _optional_text(voice.speaker),
-            round(scored.sentiment, SCORE_DIGITS),
-            safe_text(scored.label),
-            *_theme_cells(scored.hits, themes),
-            safe_text(scored.text),
+            str(round(scored.sentiment, SCORE_DIGITS)),
+            _text(scored.label),
+            _theme_fields(scored.hits, themes),
+            _text(scored.text),
         ]
+        yield ",".join(fields) + "\n"
 
 
-def _safe_row(cells: Iterable[Cell]) -> list[CsvCell]:
+def _safe_line(cells: Iterable[Cell]) -> str:
     # For the two small tables (a row or two per article), every cell through ``neutralise``.
-    return [neutralise(cell) for cell in cells]
+    return csv_line([neutralise(cell) for cell in cells])
 
 
-def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[CsvCell]]:
-    """Rows of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to write."""
+def statistic_lines(analysis: ArticleAnalysis) -> Iterator[str]:
+    """Lines of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to append."""
     name = analysis.article.name
     for figure in analysis.statistics:
-        yield _safe_row(
+        yield _safe_line(
             (
                 name,
                 figure.council,
@@ -261,10 +299,10 @@ def statistic_rows(analysis: ArticleAnalysis) -> Iterator[list[CsvCell]]:
         )
 
 
-def article_row(analysis: ArticleAnalysis) -> list[CsvCell]:
-    """The row of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to write."""
+def article_line(analysis: ArticleAnalysis) -> str:
+    """The line of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to append."""
     article, meta = analysis.article, analysis.meta
-    return _safe_row(
+    return _safe_line(
         (
             article.name,
             article.source,
@@ -278,86 +316,6 @@ def article_row(analysis: ArticleAnalysis) -> list[CsvCell]:
             article.declared_comments,
             sum(1 for comment in analysis.comments if comment.practitioner is not None),
         )
-    )
-
-
-FieldGetter = tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]
-"""A dataclass's field names, and a function returning all their values as a tuple."""
-
-# Filled once per result dataclass (a handful of types), by ``_register``.
-_RECORD_FIELDS: dict[type, FieldGetter] = {}
-
-
-def _register(kind: type) -> FieldGetter:
-    """Build (once per type) the field names and getter of a dataclass, from its fields.
-
-    Taken from ``dataclasses.fields``, so the JSON keys follow the dataclass (declaration
-    order) and cannot drift from it; ``attrgetter`` fetches every field in one C call.
-    """
-    names = tuple(field.name for field in fields(kind))
-    getter: Callable[[Any], tuple[Any, ...]]
-    if len(names) >= 2:
-        getter = attrgetter(*names)
-    else:  # ``attrgetter`` of one name returns the bare value (and of none, fails)
-        getter = lambda value: tuple(getattr(value, name) for name in names)  # noqa: E731
-    _RECORD_FIELDS[kind] = (names, getter)
-    return names, getter
-
-
-def _json_default(value: Any) -> Any:
-    """Turn what ``json`` cannot encode itself into what it can (called by the encoder).
-
-    A result dataclass becomes a dict of its fields; the encoder then handles the values
-    itself: strings, numbers, ``None``, and tuples (written as arrays) without calling back,
-    nested dataclasses with another call here. Sets are written sorted, dates in ISO 8601.
-    """
-    spec = _RECORD_FIELDS.get(type(value))  # the common case: a registered dataclass
-    if spec is None:
-        if is_dataclass(value) and not isinstance(value, type):
-            spec = _register(type(value))
-        elif isinstance(value, frozenset | set):
-            return sorted(value)
-        elif isinstance(value, date):
-            return value.isoformat()
-        else:
-            raise TypeError(f"{type(value).__name__} is not part of the analysis record")
-    names, values = spec
-    return dict(zip(names, values(value)))  # noqa: B905 (one tuple per name, by construction)
-
-
-# The walk over the record's values is the encoder's own (C) loop: Python code runs once per
-# dataclass (``_json_default``), never per value. The results are frozen dataclasses built
-# fresh for each article, so they cannot contain a cycle: the encoder's cycle check is skipped.
-_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_json_default)
-
-
-def analysis_json(analysis: ArticleAnalysis) -> str:
-    """The line of ``analysis.jsonl`` for one article (without the newline).
-
-    Args:
-        analysis: the article's analysis.
-
-    Returns:
-        A JSON object: ``article`` (the name), ``parse`` (the ``discourse parse`` shape of
-        the article), ``meta``, ``comments`` (each with its sentences and hits, practitioner
-        claim and stance, and its ``themes``), ``body`` (scored sentences with their voice)
-        and ``statistics``; each result object has its dataclass's fields, in order.
-    """
-    names, values = _RECORD_FIELDS.get(CommentAnalysis) or _register(CommentAnalysis)
-    comments = []
-    for comment in analysis.comments:
-        record = dict(zip(names, values(comment)))  # noqa: B905 (as in _json_default)
-        record["themes"] = sorted(comment.themes)
-        comments.append(record)
-    return _RECORD_ENCODER.encode(
-        {
-            "article": analysis.article.name,
-            "parse": article_to_dict(analysis.article),
-            "meta": analysis.meta,
-            "comments": comments,
-            "body": analysis.body,
-            "statistics": analysis.statistics,
-        }
     )
 
 
@@ -378,12 +336,6 @@ class RenderedArticle:
     chunks: tuple[str, ...]
 
 
-def _csv_text(rows: Iterable[Sequence[CsvCell]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
-
-
 def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
     """Render one article's rows of every table (CSV lines and the JSON line).
 
@@ -401,10 +353,10 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
         body_sentences=len(analysis.body),
         statistics=len(analysis.statistics),
         chunks=(
-            _csv_text(comment_rows(analysis, themes)),
-            _csv_text(sentence_rows(analysis, themes)),
-            _csv_text(statistic_rows(analysis)),
-            _csv_text([article_row(analysis)]),
+            "".join(comment_lines(analysis, themes)),
+            "".join(sentence_lines(analysis, themes)),
+            "".join(statistic_lines(analysis)),
+            article_line(analysis),
             analysis_json(analysis) + "\n",
         ),
     )
@@ -462,7 +414,7 @@ class TableWriter:
         }
         with self._guarded():
             for name, header in headers.items():
-                self._pending[name].handle.write(_csv_text([list(header)]))
+                self._pending[name].handle.write(csv_line(header))
         return self
 
     def _open(self, name: str) -> None:
