@@ -433,3 +433,76 @@ class WholeTextFilter:
             or folded.startswith(self.heads.get(folded[:1], ()))
             or any(map(folded.__contains__, self.keys))
         )
+
+
+_MOST_WORDS = 1 << 16
+"""Words whose keys `KeyIndex` remembers before it starts afresh (bounds its memory)."""
+
+
+class KeyIndex:
+    """Which clauses of many patterns' keys a text holds, found in one pass over its words.
+
+    Each ``key in text`` test scans the text: about 0.4 µs for a comment of 400 characters,
+    and the commenter cues have 188 distinct keys, tested cue by cue. A key without
+    whitespace can only occur inside one of the text's whitespace-separated words, so the
+    index splits the text once and looks each word up in a table of the keys it contains,
+    filled in as words are first met (comments share most of their words). Keys that hold
+    whitespace are tested with ``in``.
+
+    Every clause of every pattern added gets one bit of an integer: ``satisfied`` returns the
+    bits of the clauses a text holds a key of, and a pattern can match the text only if all
+    the bits ``add`` returned for it are set.
+
+    Example:
+        >>> index = KeyIndex()
+        >>> need = index.add((("well",), ("said",)))
+        >>> index.satisfied("well said!") & need == need, index.satisfied("said") & need == need
+        (True, False)
+    """
+
+    def __init__(self) -> None:
+        self._bits: dict[str, int] = {}  # key -> the bits of the clauses holding it
+        self._words: dict[str, int] = {}  # word -> the bits of the keys inside it
+        self._spaced: list[tuple[str, int]] = []
+        self._clauses = 0
+
+    def add(self, clauses: tuple[tuple[str, ...], ...]) -> int:
+        """Index a pattern's clauses (from `required_keys`).
+
+        Returns:
+            The bits that are all set in ``satisfied(text)`` when ``text`` holds a key of
+            each clause; 0 for a pattern without clauses, which is never ruled out.
+        """
+        need = 0
+        for clause in clauses:
+            bit = 1 << self._clauses
+            self._clauses += 1
+            need |= bit
+            for key in clause:
+                self._bits[key] = self._bits.get(key, 0) | bit
+        # str.split() cuts at exactly the characters that break a key into words.
+        self._spaced = [(key, bits) for key, bits in self._bits.items() if key.split() != [key]]
+        self._words.clear()
+        return need
+
+    def _learn(self, word: str) -> int:
+        if len(self._words) >= _MOST_WORDS:
+            self._words.clear()
+        bits = 0
+        for key, key_bits in self._bits.items():
+            if key in word:
+                bits |= key_bits
+        self._words[word] = bits
+        return bits
+
+    def satisfied(self, text: str) -> int:
+        """The bits of the clauses ``text`` holds a key of (see `add`)."""
+        words = self._words
+        bits = 0
+        for word in text.split():
+            found = words.get(word)
+            bits |= self._learn(word) if found is None else found
+        for key, key_bits in self._spaced:
+            if key in text:
+                bits |= key_bits
+        return bits

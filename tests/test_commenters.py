@@ -9,7 +9,7 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from discourse.analyse.commenters import detect_stance, identify_practitioner, load_cues
+from discourse.analyse.commenters import _read, detect_stance, identify_practitioner, load_cues
 from discourse.analyse.results import PractitionerClaim, StanceCue
 from discourse.ingest.discover import load_file
 
@@ -206,11 +206,14 @@ def test_every_cue_found_by_its_own_search() -> None:
         "That's not true, you're wrong. My last locum post; 20 years in social work.",
     ]
     for phrase in phrases:
-        lowered = phrase.replace("’", "'").lower()
-        for cue in [c for _, cues in load_cues().role_cues for c in cues] + [
-            c for _, c in load_cues().stance_cues
-        ]:
-            found, plain = cue.search(lowered, {}), cue.pattern.search(lowered)
+        reading = _read(phrase)
+        assert reading is not None
+        for cue in [c for _, cues in load_cues().role_cues for c in cues] + list(
+            load_cues().stance_cues
+        ):
+            possible = reading.keys & cue.need == cue.need
+            found = cue.search(reading) if possible else None
+            plain = cue.pattern.search(reading.lowered)
             assert (found and found.span()) == (plain and plain.span()), cue.pattern.pattern
 
 

@@ -6,11 +6,14 @@ import re
 import sys
 
 import pytest
+from conftest import joined_pieces
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from discourse import prefilter
 from discourse.prefilter import (
     FOLD_TRAPS,
+    KeyIndex,
     WholeTextFilter,
     ascii_folded,
     folded_keys,
@@ -137,3 +140,62 @@ def test_whole_text_filter_keeps_every_line_a_pattern_matches(text: str) -> None
     assert whole is not None
     if any(re.fullmatch(pattern, text, re.IGNORECASE) for pattern in _WHOLE):
         assert whole.may_match(text), text
+
+
+# --- KeyIndex: the clauses a text satisfies, word by word, are those the ``in`` tests find ---
+
+# Keys that overlap ("the", "there", "here"), sit inside words ("dis", "sw") or across
+# punctuation ("ex-", "+1", "can't", "hear,"), hold whitespace ("well said", "a\tb") or are
+# empty; and a pattern without clauses.
+_PATTERNS: list[tuple[tuple[str, ...], ...]] = [
+    (("agree",), ("but", "however")),
+    (("dis", "can't", "cant"), ("agree",)),
+    (("the", "there"), ("here",)),
+    (("sw", "swer", "worker"),),
+    (("ex", "ex-"), ("+1",)),
+    (("hear,", "hear"), ("well said",)),
+    (("a\tb",), ("",)),
+    (),
+]
+_KEYS = sorted({key for clauses in _PATTERNS for clause in clauses for key in clause} - {""})
+_KEY_PIECES = st.sampled_from(
+    [*_KEYS, "answer", "disagreed", "there's", "Here", "well", "said", "x", "-", "+", ","]
+)
+# Word breaks of every kind str.split() knows, and none: keys also meet across a gap.
+_KEY_GAPS = st.sampled_from(["", " ", "  ", "\n", "\t", "\u2003", "\x1c", "\x85", ", ", "."])
+
+
+def _satisfies(text: str, clauses: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(key in text for key in clause) for clause in clauses)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(joined_pieces(_KEY_PIECES, _KEY_GAPS))
+def test_key_index_finds_what_the_in_tests_find(text: str) -> None:
+    index = KeyIndex()
+    needs = [index.add(clauses) for clauses in _PATTERNS]
+    for _ in range(2):  # the second time from the table of words met
+        found = index.satisfied(text)
+        assert [found & need == need for need in needs] == [
+            _satisfies(text, clauses) for clauses in _PATTERNS
+        ]
+
+
+def test_key_index_starts_afresh_when_its_table_of_words_is_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(prefilter, "_MOST_WORDS", 2)
+    index = KeyIndex()
+    need = index.add((("agree",), ("but",)))
+    texts = ["i agree but", "agree, but", "agreed butter", "agree", "but no", "i agree but"]
+    assert [index.satisfied(text) & need == need for text in texts] == [
+        True, True, True, False, False, True,
+    ]  # fmt: skip
+
+
+def test_key_index_finds_a_pattern_added_later_in_words_met_before() -> None:
+    index = KeyIndex()
+    index.add((("agree",),))
+    index.satisfied("no, i agree")
+    later = index.add((("no",),))
+    assert index.satisfied("no, i agree") & later == later
