@@ -8,7 +8,7 @@ sentence's cost grows with the square of its length. ``VaderCompound`` applies t
 rules, in the same order, with the same constants, to a sentence lower-cased once, and only
 looks closer at its lexicon words; a sentence with an emoji goes to the library whole. It
 calls the library's own code for the booster scalar, the "but" rule, punctuation emphasis
-and normalisation. On the benchmark corpus it takes about a third of the library's time.
+and normalisation. On 10,000 benchmark sentences it runs 0.22 of the library's instructions.
 
 The rules are those of one release: ``discourse.analyse.sentiment`` uses the port only when
 the installed ``vaderSentiment`` is ``PORTED_VERSION``, and the library's own
