@@ -210,7 +210,7 @@ def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> str:
 
 def _theme_fields(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> str:
     """The fields from the ``theme_<id>`` columns to ``evidence``, comma-joined."""
-    if not hits:  # a third of the rows
+    if not hits:  # a third of the rows; their evidence is empty
         return _theme_flags(frozenset(), themes) + ","
     groups = _group_hits(hits)
     return _theme_flags(frozenset(groups), themes) + "," + _text(_evidence(groups))
@@ -235,7 +235,7 @@ def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[
             _optional_text(comment.parent),
             str(comment.depth),
             _text(comment.author),
-            "" if posted is None else posted.isoformat(),  # digits, "-", ":", "T": never quoted
+            "" if posted is None else posted.isoformat(),  # ISO 8601: nothing to quote
             "0" if claim is None else "1",
             "" if claim is None else _text(claim.role),
             "" if claim is None else _text(claim.cue),
