@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, joined_pieces
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from discourse.analyse.commenters import _read, detect_stance, identify_practitioner, load_cues
+from discourse.analyse.commenters import (
+    CUES_FILE,
+    _Gate,
+    _gate_branches,
+    _read,
+    detect_stance,
+    identify_practitioner,
+    load_cues,
+)
 from discourse.analyse.results import PractitionerClaim, StanceCue
 from discourse.ingest.discover import load_file
+from discourse.resources import read_data_text
 
 ROLE_CASES = [
     # The descriptions in the domain notes, reworded.
@@ -233,5 +243,51 @@ def test_relaxed_gates_and_leads_keep_the_plain_result(text: str) -> None:
 
 
 def test_cues_opening_with_a_word_share_a_relaxed_gate() -> None:
-    gates = {cue.gate.pattern for _, cues in load_cues().role_cues for cue in cues if cue.gate}
+    gates = {
+        gate.pattern
+        for _, cues in load_cues().role_cues
+        for cue in cues
+        if cue.gate
+        for gate in cue.gate.patterns
+    }
     assert {r"i\s", r"my\s"} <= gates
+
+
+@pytest.mark.parametrize(
+    ("gate", "branches"),
+    [
+        (r"\bi\s", [r"i\s"]),
+        (r"\b(?:i\s+am|speaking\s+as|(?<!such\s)as)\s+an?\s+", [
+            r"i\s+am\s+an?\s+", r"speaking\s+as\s+an?\s+", r"as\s+an?\s+",
+        ]),
+        (r"(?=x)\b(?:a|(?:b|c)d)e", ["ae", "bde", "cde"]),
+        # Not cut: a quantified group, a "|" outside the group, a capturing group.
+        (r"\b(?:a|b)?c", ["(?:a|b)?c"]),
+        (r"(?:a|b)c|d", ["(?:a|b)c|d"]),
+        (r"(a|b)c", ["(a|b)c"]),
+    ],
+)  # fmt: skip
+def test_gate_branches(gate: str, branches: list[str]) -> None:
+    assert _gate_branches(gate) == branches
+
+
+_GATE_PIECES = st.sampled_from(
+    ["i", "I", "am", "'m", "m", "'ve", "have", "been", "was", "worked", "as", "As", "such",
+     "speaking", "a", "an", "my", "social", "worker", "sw", "case", "practitioner", "x", "ia",
+     "has"]
+)  # fmt: skip
+_GATE_GAPS = st.sampled_from(["", " ", " ", "  ", "\n", "\t", ", ", ". ", "'"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(joined_pieces(_GATE_PIECES, _GATE_GAPS))
+def test_gate_branches_start_no_later_than_the_gate(text: str) -> None:
+    # What `Cue.search` relies on: the branches' earliest match is no later than the gate's
+    # first match, and where no branch matches the gate has no match. The cue file's
+    # patterns serve as gates here, ``{self}`` and ``{job}`` among them.
+    lowered = text.lower()
+    patterns = tomllib.loads(read_data_text(CUES_FILE))["patterns"]
+    for gate in [*patterns.values(), r"\bi\s", r"\bmy\s"]:
+        plain = re.search(gate, lowered, re.MULTILINE)
+        branches = _Gate(tuple(re.compile(part, re.MULTILINE) for part in _gate_branches(gate)))
+        assert plain is None or 0 <= branches.first(lowered) <= plain.start(), gate
