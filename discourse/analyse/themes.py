@@ -187,11 +187,9 @@ class _Chunk:
 
     words: tuple[_Word, ...]
     spans: tuple[tuple[int, int], ...]
-    size: int  # the number of words
 
 
 _CHUNK_WORDS = attrgetter("words")
-_CHUNK_SIZE = attrgetter("size")
 
 
 class _Spans:
@@ -202,18 +200,18 @@ class _Spans:
     chunk whose running word count exceeds ``i``.
     """
 
-    __slots__ = ("chunks", "ends", "starts")
+    __slots__ = ("ends", "read", "starts")
 
     def __init__(self, chunks: list[str], read: list[_Chunk]) -> None:
-        self.chunks = read
-        self.ends = list(accumulate(map(_CHUNK_SIZE, read)))
+        self.read = read
+        self.ends = list(accumulate(map(len, map(_CHUNK_WORDS, read))))
         self.starts = list(map(add, accumulate(map(len, chunks), initial=0), count()))
 
     def span(self, word: int) -> tuple[int, int]:
         """The character span of word ``word`` of the sentence."""
         chunk = bisect_right(self.ends, word)
         before = self.ends[chunk - 1] if chunk else 0
-        start, end = self.chunks[chunk].spans[word - before]
+        start, end = self.read[chunk].spans[word - before]
         at = self.starts[chunk]
         return at + start, at + end
 
@@ -262,19 +260,20 @@ class ThemeMatcher:
         # next word has (20 of the pay theme's exclusions open with "pay").
         self._exclusions: dict[str, dict[str, _Exclusions]] = {}
         for theme in codebook.themes:
-            singles: dict[str, bool] = {}
-            phrases: dict[str, dict[str, list[Pattern]]] = defaultdict(lambda: defaultdict(list))
+            singles: set[str] = set()
+            phrases: dict[str, dict[str, list[Pattern]]] = {}
             for _, pattern in _distinct(theme.exclude):  # "pay tribute", "pays tribute"
-                if len(pattern.keys) == 1:
-                    singles[pattern.keys[0]] = True
+                first, *rest = pattern.keys
+                if rest:
+                    phrases.setdefault(first, {}).setdefault(rest[0], []).append(pattern)
                 else:
-                    phrases[pattern.keys[0]][pattern.keys[1]].append(pattern)
+                    singles.add(first)
             self._exclusions[theme.id] = {
                 key: _Exclusions(
                     key in singles,
-                    {second: tuple(found) for second, found in phrases[key].items()},
+                    {second: tuple(found) for second, found in phrases.get(key, {}).items()},
                 )
-                for key in (*singles, *phrases)
+                for key in singles | phrases.keys()
             }
         self._order = {theme.id: position for position, theme in enumerate(codebook.themes)}
         # The first key of every pattern that is ever looked up by position.
@@ -319,7 +318,6 @@ class ThemeMatcher:
         read = _Chunk(
             tuple(vocabulary.get(m.group()) or self._describe(m.group()) for m in found),
             tuple(m.span() for m in found),
-            len(found),
         )
         self._chunks[chunk] = read
         return read
@@ -343,7 +341,7 @@ class ThemeMatcher:
             ]
         read = cast(list[_Chunk], looked_up)
         words = list(chain.from_iterable(map(_CHUNK_WORDS, read)))
-        # About half the sentences have no word that starts a term: no theme, whatever else.
+        # A sentence with no word that starts a term has no theme, whatever else it holds.
         starting = list(compress(count(), map(_STARTS, words)))
         if not starting:
             return ()

@@ -99,8 +99,9 @@ class VaderCompound:
         known = list(map(forms.get, tokens))
         if None in known:
             known = [form or self._form(token) for form, token in zip(known, tokens, strict=True)]
-        words = list(map(_WORD, cast(list[tuple[str, str]], known)))
-        lowered = list(map(_LOWERED, cast(list[tuple[str, str]], known)))
+        read = cast(list[tuple[str, str]], known)
+        words = list(map(_WORD, read))
+        lowered = list(map(_LOWERED, read))
         lexicon = self._lexicon
         sentiments: list[float] = [0] * len(words)
         scored = compress(count(), map(lexicon.__contains__, lowered))
