@@ -2,7 +2,7 @@
 
 Runs ``discourse.pipeline.run_analyse`` in this process on a folder of pages with a timer
 around each stage function, and prints each stage's total (inclusive: a stage's time contains
-the stages it calls, so ``score_paragraphs`` holds ``vader``, ``themes`` and ``split``), its
+the stages it calls, so ``score_texts`` holds ``vader``, ``themes`` and ``split``), its
 number of calls and its cost per call, next to VADER's. The wrappers add about a microsecond
 per call; the per-call figures are the ones to compare.
 
@@ -55,7 +55,7 @@ def _instrument() -> None:
     methods: list[tuple[Any, str, str]] = [
         (sentiment.SentimentScorer, "compound", "vader (compound score)"),
         (themes.ThemeMatcher, "find", "themes (find)"),
-        (text.TextAnalyser, "score_paragraphs", "score_paragraphs"),
+        (text.TextAnalyser, "score_texts", "score_texts"),
         (text, "split_sentences", "split_sentences"),
     ]
     for owner, name, label in methods:
@@ -63,8 +63,7 @@ def _instrument() -> None:
     for name in (
         "load_file",
         "pseudonymise",
-        "analyse_article",
-        "analyse_comment",
+        "analyse_articles",
         "identify_practitioner",
         "detect_stance",
         "attribute_voices",

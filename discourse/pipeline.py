@@ -1,9 +1,9 @@
-"""The analysis pipeline: one article at a time, in input order, on one or more processes.
+"""The analysis pipeline: batches of articles, in input order, on one or more processes.
 
 ``iter_analyses`` reads, parses, pseudonymises and analyses the inputs and yields one
 ``ArticleAnalysis`` per article (or an ``InputError`` for a file that could not be read) as
-soon as it is ready, so memory does not grow with the corpus. ``run_analyse`` streams those
-into the tables of ``discourse analyse``.
+soon as its batch is ready, so memory does not grow with the corpus. ``run_analyse`` streams
+those into the tables of ``discourse analyse``.
 
 Order of work, and why:
 
@@ -12,11 +12,15 @@ Order of work, and why:
    in input order: the pseudonyms are numbered by first appearance in the corpus, which only
    a single, ordered pass can do, and no later stage (nor a worker process) ever sees a real
    name unless names are kept on purpose.
-3. ``analyse_article`` scores sentences, themes, commenters, voices, statistics and metadata.
-   With ``jobs > 1`` this runs in a pool of worker processes, each building its
-   ``TextAnalyser`` (VADER lexicon, Punkt, codebook matchers) once. At most a few articles per
-   worker are in flight and results are taken back in submission order, so the output is
-   identical, row for row, to ``jobs=1`` and memory stays bounded.
+3. ``analyse_articles`` scores sentences, themes, commenters, voices, statistics and metadata
+   for a batch of ``BATCH_ARTICLES`` articles, one stage at a time over the whole batch:
+   running one stage over a thousand sentences before the next keeps its code and caches
+   warm in the processor, where going sentence by sentence through every stage evicts them
+   (the same instructions take 10 to 20% longer). With ``jobs > 1`` batches run in a pool of
+   worker processes, each building its ``TextAnalyser`` (VADER lexicon, Punkt, codebook
+   matchers) once. At most a few batches per worker are in flight and results are taken back
+   in submission order, so the output is identical, row for row, to ``jobs=1`` and memory
+   stays bounded.
 4. ``run_analyse`` only needs table rows, so its workers also render them (``iter_rendered``):
    the main process appends text instead of unpickling and rendering every analysis, which
    made it the bottleneck of a two-process run.
@@ -40,6 +44,7 @@ from discourse.analyse.results import (
     ArticleAnalysis,
     BodySentence,
     CommentAnalysis,
+    ScoredSentence,
     Sentence,
 )
 from discourse.analyse.sentiment import aggregate
@@ -57,9 +62,13 @@ logger = logging.getLogger(__name__)
 
 Result = TypeVar("Result")
 
-# Articles in flight per worker: enough to keep every worker busy while the main process
-# writes rows, few enough that memory does not depend on the size of the corpus.
-IN_FLIGHT_PER_WORKER = 4
+# Articles analysed together, one stage at a time (``analyse_articles``): enough for each
+# stage's code and caches to stay warm, few enough that memory does not depend on the size
+# of the corpus.
+BATCH_ARTICLES = 16
+# Batches in flight per worker: enough to keep every worker busy while the main process
+# writes rows.
+IN_FLIGHT_PER_WORKER = 2
 
 
 def analyse_comment(comment: Comment, analyser: TextAnalyser) -> CommentAnalysis:
@@ -72,17 +81,35 @@ def analyse_comment(comment: Comment, analyser: TextAnalyser) -> CommentAnalysis
     Returns:
         The comment's analysis; a reply (``parent`` set) also gets its stance.
     """
-    sentences = analyser.score_paragraphs(comment.paragraphs)
-    score = aggregate([sentence.sentiment for sentence in sentences])
-    text = comment.text
-    return CommentAnalysis(
-        comment_id=comment.id,
-        sentences=sentences,
-        sentiment=score,
-        label=analyser.scorer.label(score),
-        practitioner=identify_practitioner(text),
-        stance=detect_stance(text, is_reply=comment.parent is not None),
-    )
+    return _comment_analyses([comment], analyser.score_texts([comment.paragraphs]), analyser)[0]
+
+
+def _comment_analyses(
+    comments: Sequence[Comment],
+    scored: Sequence[tuple[ScoredSentence, ...]],
+    analyser: TextAnalyser,
+) -> list[CommentAnalysis]:
+    """The comments' analyses from their scored sentences, each stage over all of them."""
+    texts = [comment.text for comment in comments]
+    claims = list(map(identify_practitioner, texts))
+    stances = [
+        detect_stance(text, is_reply=comment.parent is not None)
+        for comment, text in zip(comments, texts, strict=True)
+    ]
+    analyses = []
+    for comment, sentences, claim, stance in zip(comments, scored, claims, stances, strict=True):
+        score = aggregate([sentence.sentiment for sentence in sentences])
+        analyses.append(
+            CommentAnalysis(
+                comment_id=comment.id,
+                sentences=sentences,
+                sentiment=score,
+                label=analyser.scorer.label(score),
+                practitioner=claim,
+                stance=stance,
+            )
+        )
+    return analyses
 
 
 def analyse_article(article: Article, analyser: TextAnalyser) -> ArticleAnalysis:
@@ -104,26 +131,58 @@ def analyse_article(article: Article, analyser: TextAnalyser) -> ArticleAnalysis
         for article in load_file(Path("page.txt")):
             analysis = analyse_article(pseudonymise(article, Pseudonyms()), analyser)
     """
-    comments = tuple(analyse_comment(comment, analyser) for comment in article.comments)
-    scored = analyser.score_paragraphs([block.text for block in article.body])
-    per_block: list[list[Sentence]] = [[] for _ in article.body]
-    for sentence in scored:
-        per_block[sentence.paragraph].append(Sentence(sentence.text, sentence.start, sentence.end))
-    voices = attribute_voices(article.body, per_block)
-    position = [0] * len(article.body)
-    body = []
-    for sentence in scored:
-        block = sentence.paragraph
-        body.append(BodySentence(scored=sentence, voice=voices[block][position[block]]))
-        position[block] += 1
-    meta = describe_article(article)
-    return ArticleAnalysis(
-        article=article,
-        comments=comments,
-        body=tuple(body),
-        statistics=extract_statistics(article.body, meta.councils, per_block),
-        meta=meta,
+    return analyse_articles([article], analyser)[0]
+
+
+def analyse_articles(articles: Sequence[Article], analyser: TextAnalyser) -> list[ArticleAnalysis]:
+    """``analyse_article`` for a batch of articles, one stage at a time over the whole batch.
+
+    The results are those of ``analyse_article`` on each article. Running each stage over
+    every comment and body of the batch before the next keeps that stage's code and caches
+    warm in the processor: the same work takes less time than article by article.
+    """
+    comments = [comment for article in articles for comment in article.comments]
+    scored = analyser.score_texts(
+        [comment.paragraphs for comment in comments]
+        + [[block.text for block in article.body] for article in articles]
     )
+    comment_analyses = iter(_comment_analyses(comments, scored[: len(comments)], analyser))
+    bodies = scored[len(comments) :]
+    per_blocks: list[list[list[Sentence]]] = []
+    for article, body_scored in zip(articles, bodies, strict=True):
+        per_block: list[list[Sentence]] = [[] for _ in article.body]
+        for sentence in body_scored:
+            per_block[sentence.paragraph].append(
+                Sentence(sentence.text, sentence.start, sentence.end)
+            )
+        per_blocks.append(per_block)
+    voices = [
+        attribute_voices(article.body, per_block)
+        for article, per_block in zip(articles, per_blocks, strict=True)
+    ]
+    metas = list(map(describe_article, articles))
+    statistics = [
+        extract_statistics(article.body, meta.councils, per_block)
+        for article, meta, per_block in zip(articles, metas, per_blocks, strict=True)
+    ]
+    analyses = []
+    for index, article in enumerate(articles):
+        position = [0] * len(article.body)
+        body = []
+        for sentence in bodies[index]:
+            block = sentence.paragraph
+            body.append(BodySentence(scored=sentence, voice=voices[index][block][position[block]]))
+            position[block] += 1
+        analyses.append(
+            ArticleAnalysis(
+                article=article,
+                comments=tuple(next(comment_analyses) for _ in article.comments),
+                body=tuple(body),
+                statistics=statistics[index],
+                meta=metas[index],
+            )
+        )
+    return analyses
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -185,27 +244,48 @@ def _worker_analyser() -> TextAnalyser:
     return _WORKER_ANALYSER
 
 
-def _analyse_in_worker(article: Article) -> ArticleAnalysis:
-    return analyse_article(article, _worker_analyser())
+def _analyse_in_worker(batch: list[Article]) -> list[ArticleAnalysis]:
+    return analyse_articles(batch, _worker_analyser())
 
 
-def _render_in_worker(article: Article) -> RenderedArticle:
-    return render(analyse_article(article, _worker_analyser()), _WORKER_THEMES)
+def _render_in_worker(batch: list[Article]) -> list[RenderedArticle]:
+    return [render(analysis, _WORKER_THEMES) for analysis in _analyse_in_worker(batch)]
+
+
+def _batched(
+    items: Iterable[Article | InputError], size: int
+) -> Iterator[list[Article] | InputError]:
+    """The articles in batches of up to ``size``, in order; an error ends the batch before
+    it and passes through in its place."""
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, InputError):
+            if batch:
+                yield batch
+                batch = []
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _ordered_map(
     executor: ProcessPoolExecutor,
-    task: Callable[[Article], Result],
-    items: Iterable[Article | InputError],
+    task: Callable[[list[Article]], list[Result]],
+    items: Iterable[list[Article] | InputError],
     window: int,
-) -> Iterator[Result | InputError]:
-    """Run ``task`` on the pool for each article, yielding results in input order.
+) -> Iterator[list[Result] | InputError]:
+    """Run ``task`` on the pool for each batch of articles, yielding results in input order.
 
     ``Executor.map`` and ``Pool.imap`` both read their whole input ahead; this keeps at most
-    ``window`` articles in flight, so a corpus of any size runs in bounded memory. Errors pass
+    ``window`` batches in flight, so a corpus of any size runs in bounded memory. Errors pass
     through in their place.
     """
-    pending: deque[Future[Result] | InputError] = deque()
+    pending: deque[Future[list[Result]] | InputError] = deque()
     for item in items:
         if isinstance(item, InputError):
             pending.append(item)
@@ -225,22 +305,30 @@ def _run(
     codebook: Codebook,
     jobs: int,
     keep_names: bool | None,
-    local: Callable[[Article, TextAnalyser], Result],
-    remote: Callable[[Article], Result],
+    local: Callable[[list[Article], TextAnalyser], list[Result]],
+    remote: Callable[[list[Article]], list[Result]],
 ) -> Iterator[Result | InputError]:
-    """Apply ``local`` in this process (``jobs == 1``) or ``remote`` on a pool, in order."""
+    """Apply ``local`` in this process (``jobs == 1``) or ``remote`` on a pool to batches of
+    ``BATCH_ARTICLES`` articles, yielding one result per article, in order."""
     workers = resolve_jobs(jobs)
-    articles = iter_articles(paths, settings, keep_names)
+    batches = _batched(iter_articles(paths, settings, keep_names), BATCH_ARTICLES)
     if workers == 1:
         analyser = TextAnalyser(settings, codebook)
-        for item in articles:
-            yield item if isinstance(item, InputError) else local(item, analyser)
+        for item in batches:
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from local(item, analyser)
         return
     executor = ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(settings, codebook)
     )
     try:
-        yield from _ordered_map(executor, remote, articles, workers * IN_FLIGHT_PER_WORKER)
+        for done in _ordered_map(executor, remote, batches, workers * IN_FLIGHT_PER_WORKER):
+            if isinstance(done, InputError):
+                yield done
+            else:
+                yield from done
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -272,7 +360,7 @@ def iter_analyses(
             print(item if isinstance(item, InputError) else item.article.name)
     """
     yield from _run(
-        paths, settings, codebook, jobs, keep_names, analyse_article, _analyse_in_worker
+        paths, settings, codebook, jobs, keep_names, analyse_articles, _analyse_in_worker
     )
 
 
@@ -290,8 +378,8 @@ def iter_rendered(
     """
     themes = tuple(theme.id for theme in codebook.themes)
 
-    def local(article: Article, analyser: TextAnalyser) -> RenderedArticle:
-        return render(analyse_article(article, analyser), themes)
+    def local(batch: list[Article], analyser: TextAnalyser) -> list[RenderedArticle]:
+        return [render(analysis, themes) for analysis in analyse_articles(batch, analyser)]
 
     yield from _run(paths, settings, codebook, jobs, keep_names, local, _render_in_worker)
 

@@ -98,7 +98,7 @@ def test_stage_breakdown_times_every_stage_of_a_tiny_corpus(tmp_path: Path) -> N
     for stage in ("vader", "themes", "split_sentences", "render", "attribute_voices"):
         assert stage in rows, result.stdout
     assert rows["vader"][-1] == "1.00"  # VADER is the unit of the last column
-    assert int(rows["analyse_article"][2]) == 2
+    assert int(rows["analyse_articles"][2]) == 1  # both pages in one batch
 
 
 def test_benchmark_corpus_is_deterministic_and_parses_like_the_fixtures(tmp_path: Path) -> None:

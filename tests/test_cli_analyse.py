@@ -114,11 +114,12 @@ def test_crash_leaves_no_partial_file(
     def crash(*args: object) -> None:
         calls.append(args)
         if len(calls) == 2:
-            raise RuntimeError("analysis crashed on the second article")
+            raise RuntimeError("analysis crashed on the second batch")
         return original(*args)  # type: ignore[no-any-return]
 
-    original = discourse.pipeline.analyse_article
-    monkeypatch.setattr(discourse.pipeline, "analyse_article", crash)
+    original = discourse.pipeline.analyse_articles
+    monkeypatch.setattr(discourse.pipeline, "analyse_articles", crash)
+    monkeypatch.setattr(discourse.pipeline, "BATCH_ARTICLES", 1)
     result = runner.invoke(main, ["analyse", str(FIXTURES), "--out", str(tmp_path)])
     assert isinstance(result.exception, RuntimeError)
     assert list(tmp_path.iterdir()) == []

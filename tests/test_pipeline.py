@@ -1,20 +1,27 @@
-"""The pipeline: one article at a time, in input order, the same on one or more processes."""
+"""The pipeline: batches of articles, in input order, the same on one or more processes."""
 
 from __future__ import annotations
 
 import os
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from conftest import SEED_000, SEED_001, SEED_002
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discourse.analyse.codebook import Codebook, load_codebook
 from discourse.analyse.results import ArticleAnalysis
 from discourse.analyse.text import TextAnalyser
 from discourse.errors import InputError
 from discourse.ingest import load_file
+from discourse.model import Article
 from discourse.pipeline import (
+    BATCH_ARTICLES,
+    _batched,
     analyse_article,
+    analyse_articles,
     iter_analyses,
     iter_articles,
     resolve_jobs,
@@ -53,6 +60,73 @@ def test_analyse_article_covers_every_comment_and_body_sentence(
         block = article.body[sentence.scored.paragraph].text
         assert block[sentence.scored.start : sentence.scored.end] == sentence.scored.text
     assert analysis.meta.councils, "seed 000 names its council"
+
+
+def test_a_batch_gives_each_article_what_it_gets_alone(
+    seed_analyses: list[ArticleAnalysis], settings: Settings, codebook: Codebook
+) -> None:
+    # A batch runs each stage over every comment and body of all its articles at once; each
+    # article must still get exactly its own comments, sentences, voices and figures.
+    analyser = TextAnalyser(settings, codebook)
+    articles = [analysis.article for analysis in seed_analyses]
+    alone = [analyse_article(article, analyser) for article in articles]
+    assert analyse_articles(articles, analyser) == alone
+    assert analyse_articles(articles[::-1], analyser) == alone[::-1]
+    assert analyse_articles([], analyser) == []
+    # The seeds differ in size, so a shifted slice of comments or sentences would show.
+    sizes = {(len(analysis.comments), len(analysis.body)) for analysis in alone}
+    assert len(sizes) == len(alone)
+
+
+def test_score_texts_equals_score_paragraphs_text_by_text(
+    settings: Settings, codebook: Codebook
+) -> None:
+    analyser = TextAnalyser(settings, codebook)
+    article = load_file(SEED_002)[0]
+    texts = [list(comment.paragraphs) for comment in article.comments]
+    texts += [[], [block.text for block in article.body]]
+    assert analyser.score_texts(texts) == [analyser.score_paragraphs(text) for text in texts]
+
+
+@given(st.lists(st.one_of(st.integers(0, 999), st.none()), max_size=60), st.integers(1, 7))
+def test_batches_keep_order_and_never_span_an_error(items: list[int | None], size: int) -> None:
+    # Integers stand for articles and None for an unreadable file.
+    error = InputError("unreadable", path="bad.txt")
+    stream = [error if item is None else item for item in items]
+    batches = list(_batched(stream, size))  # type: ignore[arg-type]
+    flat = [x for batch in batches for x in (batch if isinstance(batch, list) else [batch])]
+    assert flat == stream
+    for batch in batches:
+        if isinstance(batch, list):
+            assert 1 <= len(batch) <= size
+            assert not any(isinstance(x, InputError) for x in batch)
+    # Only the batch before an error, or the last, is short.
+    for first, second in pairwise(batches):
+        if isinstance(first, list) and isinstance(second, list):
+            assert len(first) == size
+
+
+def test_a_corpus_longer_than_a_batch_is_analysed_in_order(
+    tmp_path: Path, settings: Settings, codebook: Codebook
+) -> None:
+    seeds = [SEED_000, SEED_001, SEED_002]
+    for number in range(BATCH_ARTICLES + 3):
+        seed = seeds[number % 3]
+        (tmp_path / f"{number:03d}.txt").write_text(seed.read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / f"{BATCH_ARTICLES - 2:03d}x.txt").write_text("")  # an error mid-batch
+    items = list(iter_analyses([str(tmp_path)], settings, codebook))
+    names = ["error" if isinstance(item, InputError) else item.article.name for item in items]
+    expected = [f"{number:03d}" for number in range(BATCH_ARTICLES + 3)]
+    expected.insert(BATCH_ARTICLES - 1, "error")
+    assert names == expected
+    analyser = TextAnalyser(settings, codebook)
+    names_kept = Pseudonyms()
+    for item in items:
+        if not isinstance(item, InputError):
+            article: Article = pseudonymise(
+                load_file(tmp_path / f"{item.article.name}.txt")[0], names_kept
+            )
+            assert item == analyse_article(article, analyser)
 
 
 def test_seed_replies_stance(seed_analyses: list[ArticleAnalysis]) -> None:
