@@ -69,7 +69,7 @@ def _instrument() -> None:
         "attribute_voices",
         "describe_article",
         "extract_statistics",
-        "render",
+        "render_all",
     ):
         setattr(pipeline, name, _timed(getattr(pipeline, name), name))
 

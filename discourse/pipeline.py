@@ -52,7 +52,7 @@ from discourse.analyse.text import TextAnalyser
 from discourse.analyse.voices import attribute_voices
 from discourse.analyse.workforce import extract_statistics
 from discourse.errors import InputError
-from discourse.export.tables import RenderedArticle, TableWriter, render
+from discourse.export.tables import RenderedArticle, TableWriter, render_all
 from discourse.ingest import discover, load_file
 from discourse.model import Article, Comment
 from discourse.privacy import Pseudonyms, pseudonymise
@@ -249,7 +249,7 @@ def _analyse_in_worker(batch: list[Article]) -> list[ArticleAnalysis]:
 
 
 def _render_in_worker(batch: list[Article]) -> list[RenderedArticle]:
-    return [render(analysis, _WORKER_THEMES) for analysis in _analyse_in_worker(batch)]
+    return render_all(_analyse_in_worker(batch), _WORKER_THEMES)
 
 
 def _batched(
@@ -379,7 +379,7 @@ def iter_rendered(
     themes = tuple(theme.id for theme in codebook.themes)
 
     def local(batch: list[Article], analyser: TextAnalyser) -> list[RenderedArticle]:
-        return [render(analysis, themes) for analysis in analyse_articles(batch, analyser)]
+        return render_all(analyse_articles(batch, analyser), themes)
 
     yield from _run(paths, settings, codebook, jobs, keep_names, local, _render_in_worker)
 

@@ -95,7 +95,7 @@ def test_stage_breakdown_times_every_stage_of_a_tiny_corpus(tmp_path: Path) -> N
     assert "2 articles, 50 comments" in result.stdout
     rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[3:] if line}
     # Every stage ran: a stage whose wrapper was never called would be missing here.
-    for stage in ("vader", "themes", "split_sentences", "render", "attribute_voices"):
+    for stage in ("vader", "themes", "split_sentences", "render_all", "attribute_voices"):
         assert stage in rows, result.stdout
     assert rows["vader"][-1] == "1.00"  # VADER is the unit of the last column
     assert int(rows["analyse_articles"][2]) == 1  # both pages in one batch

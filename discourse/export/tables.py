@@ -346,20 +346,31 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
     Returns:
         The article's text for each file, with its counts and parse warnings.
     """
-    return RenderedArticle(
-        source=analysis.article.source,
-        warnings=analysis.article.warnings,
-        comments=len(analysis.comments),
-        body_sentences=len(analysis.body),
-        statistics=len(analysis.statistics),
-        chunks=(
-            "".join(comment_lines(analysis, themes)),
-            "".join(sentence_lines(analysis, themes)),
-            "".join(statistic_lines(analysis)),
-            article_line(analysis),
-            analysis_json(analysis) + "\n",
-        ),
-    )
+    return render_all([analysis], themes)[0]
+
+
+def render_all(
+    analyses: Sequence[ArticleAnalysis], themes: Sequence[str]
+) -> list[RenderedArticle]:
+    """``render`` for a batch of articles, one table at a time over the whole batch (the
+    pipeline's batches: see ``discourse.pipeline``)."""
+    comments = ["".join(comment_lines(analysis, themes)) for analysis in analyses]
+    sentences = ["".join(sentence_lines(analysis, themes)) for analysis in analyses]
+    statistics = ["".join(statistic_lines(analysis)) for analysis in analyses]
+    articles = list(map(article_line, analyses))
+    records = [analysis_json(analysis) + "\n" for analysis in analyses]
+    return [
+        RenderedArticle(
+            source=analysis.article.source,
+            warnings=analysis.article.warnings,
+            comments=len(analysis.comments),
+            body_sentences=len(analysis.body),
+            statistics=len(analysis.statistics),
+            chunks=(comments[index], sentences[index], statistics[index], articles[index],
+                    records[index]),
+        )
+        for index, analysis in enumerate(analyses)
+    ]
 
 
 class TableWriter:
