@@ -349,9 +349,7 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
     return render_all([analysis], themes)[0]
 
 
-def render_all(
-    analyses: Sequence[ArticleAnalysis], themes: Sequence[str]
-) -> list[RenderedArticle]:
+def render_all(analyses: Sequence[ArticleAnalysis], themes: Sequence[str]) -> list[RenderedArticle]:
     """``render`` for a batch of articles, one table at a time over the whole batch (the
     pipeline's batches: see ``discourse.pipeline``)."""
     comments = ["".join(comment_lines(analysis, themes)) for analysis in analyses]
@@ -366,8 +364,13 @@ def render_all(
             comments=len(analysis.comments),
             body_sentences=len(analysis.body),
             statistics=len(analysis.statistics),
-            chunks=(comments[index], sentences[index], statistics[index], articles[index],
-                    records[index]),
+            chunks=(
+                comments[index],
+                sentences[index],
+                statistics[index],
+                articles[index],
+                records[index],
+            ),
         )
         for index, analysis in enumerate(analyses)
     ]
