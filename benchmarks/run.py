@@ -8,7 +8,9 @@ same run so that machine noise falls on all of them alike:
   (c) ``discourse analyse --jobs 2``;
 
 and prints each median, the ratios b/a and c/a, the peak resident memory of (b) at two
-corpus sizes, and the time of ``discourse --help``.
+corpus sizes, and the time of ``discourse --help``. Wall times are the target's measure; the
+CPU times of (a) and (b) and the CPU time stolen by the hypervisor are printed beside them,
+because on a shared virtual machine a neighbour's load stretches wall times by 50% or more.
 
 Usage: python benchmarks/run.py [--pages 1000] [--comments 25] [--repeats 3]
 """
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,22 +39,47 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import write_corpus  # noqa: E402
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Run ``command``; return its wall time in seconds and its peak RSS in MB."""
+@dataclass(frozen=True)
+class Run:
+    """One timed run of a command."""
+
+    wall: float  # seconds on the clock
+    cpu: float  # user + system seconds of the process and of the workers it waited for
+    peak_mb: int  # peak resident memory of the process itself
+    steal: float  # seconds the hypervisor gave this machine's CPUs to others meanwhile
+
+
+def steal_seconds() -> float:
+    """CPU time stolen by the hypervisor since boot, all CPUs (0 where not reported).
+
+    On a virtual machine a busy neighbour stretches wall times without the process doing
+    more work; CPU time does not count those seconds, and this says how many there were.
+    """
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+    except OSError:
+        return 0.0
+    return int(fields[8]) / os.sysconf("SC_CLK_TCK") if len(fields) > 8 else 0.0
+
+
+def timed(command: list[str]) -> Run:
+    """Run ``command``; return its wall and CPU times, peak RSS and the steal meanwhile."""
     # stderr goes to a file, not a pipe: a run that prints many parse warnings would fill a
     # pipe nobody reads during ``wait4`` and never finish.
     with tempfile.TemporaryFile() as errors:
+        stolen = steal_seconds()
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
+        stolen = steal_seconds() - stolen
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             errors.seek(0)
             message = errors.read().decode(errors="replace")
             raise SystemExit(f"benchmark: {' '.join(command)} failed:\n{message}")
     # ru_maxrss is in kilobytes on Linux.
-    return elapsed, usage.ru_maxrss // 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, stolen)
 
 
 def compile_bytecode(packages: tuple[str, ...] = ("discourse", "vaderSentiment")) -> None:
@@ -95,35 +123,41 @@ def main() -> int:
     compile_bytecode()
     floor = [sys.executable, str(HERE / "floor.py"), str(corpus)]
     tool = discourse_command()
-    runs: dict[str, list[float]] = {"a": [], "b": [], "c": []}
-    peak_b = 0
+    runs: dict[str, list[Run]] = {"a": [], "b": [], "c": []}
     for repeat in range(args.repeats):
-        runs["a"].append(timed(floor)[0])
+        runs["a"].append(timed(floor))
         out = work / "out"
-        seconds, peak = timed([*tool, "analyse", str(corpus), "--out", str(out), "--jobs", "1"])
-        runs["b"].append(seconds)
-        peak_b = max(peak_b, peak)
+        runs["b"].append(timed([*tool, "analyse", str(corpus), "--out", str(out), "--jobs", "1"]))
         shutil.rmtree(out, ignore_errors=True)
-        runs["c"].append(
-            timed([*tool, "analyse", str(corpus), "--out", str(out), "--jobs", "2"])[0]
+        runs["c"].append(timed([*tool, "analyse", str(corpus), "--out", str(out), "--jobs", "2"]))
+        shutil.rmtree(out, ignore_errors=True)
+        a, b, c = (runs[key][-1] for key in "abc")
+        print(
+            f"repeat {repeat + 1}: a={a.wall:.2f}s, b={b.wall:.2f}s, c={c.wall:.2f}s "
+            f"(cpu a={a.cpu:.2f}s, b={b.cpu:.2f}s; b/a={b.wall / a.wall:.2f}, "
+            f"c/a={c.wall / a.wall:.2f}; steal {a.steal + b.steal + c.steal:.1f}s)",
+            flush=True,
         )
-        shutil.rmtree(out, ignore_errors=True)
-        line = ", ".join(f"{k}={v[-1]:.2f}s" for k, v in runs.items())
-        print(f"repeat {repeat + 1}: {line}", flush=True)
 
-    _, peak_small = timed([*tool, "analyse", str(small), "--out", str(work / "out_small")])
-    help_times = [timed([*tool, "--help"])[0] for _ in range(5)]
-    medians = {key: statistics.median(values) for key, values in runs.items()}
+    peak_b = max(run.peak_mb for run in runs["b"])
+    peak_small = timed([*tool, "analyse", str(small), "--out", str(work / "out_small")]).peak_mb
+    help_times = [timed([*tool, "--help"]).wall for _ in range(5)]
+    wall = {key: statistics.median(run.wall for run in values) for key, values in runs.items()}
+    cpu = {key: statistics.median(run.cpu for run in values) for key, values in runs.items()}
     machine = f"{platform.machine()}, {os.cpu_count()} cores"
     figures = {
         "machine": f"{machine}, Python {platform.python_version()}",
         "pages": args.pages,
         "comments": args.pages * args.comments,
-        "floor_s": round(medians["a"], 2),
-        "jobs1_s": round(medians["b"], 2),
-        "jobs2_s": round(medians["c"], 2),
-        "b_over_a": round(medians["b"] / medians["a"], 2),
-        "c_over_a": round(medians["c"] / medians["a"], 2),
+        "floor_s": round(wall["a"], 2),
+        "jobs1_s": round(wall["b"], 2),
+        "jobs2_s": round(wall["c"], 2),
+        "b_over_a": round(wall["b"] / wall["a"], 2),
+        "c_over_a": round(wall["c"] / wall["a"], 2),
+        "floor_cpu_s": round(cpu["a"], 2),
+        "jobs1_cpu_s": round(cpu["b"], 2),
+        "b_over_a_cpu": round(cpu["b"] / cpu["a"], 2),
+        "steal_s": round(sum(run.steal for values in runs.values() for run in values), 1),
         "peak_mb_jobs1": peak_b,
         "peak_mb_jobs1_small": peak_small,
         "small_pages": small_pages,
@@ -131,11 +165,21 @@ def main() -> int:
     }
     print()
     print(f"machine            {figures['machine']}")
-    print(f"(a) floor          {figures['floor_s']:.2f} s (median of {args.repeats})")
-    print(f"(b) --jobs 1       {figures['jobs1_s']:.2f} s   b/a = {figures['b_over_a']:.2f}")
+    print(
+        f"(a) floor          {figures['floor_s']:.2f} s (median of {args.repeats}); "
+        f"cpu {figures['floor_cpu_s']:.2f} s"
+    )
+    print(
+        f"(b) --jobs 1       {figures['jobs1_s']:.2f} s   b/a = {figures['b_over_a']:.2f}; "
+        f"cpu {figures['jobs1_cpu_s']:.2f} s, b/a = {figures['b_over_a_cpu']:.2f}"
+    )
     print(f"(c) --jobs 2       {figures['jobs2_s']:.2f} s   c/a = {figures['c_over_a']:.2f}")
     print(f"peak memory (b)    {peak_b} MB at {args.pages} pages; {peak_small} MB at {small_pages}")
     print(f"discourse --help   {figures['help_s']:.3f} s (median of 5)")
+    print(
+        f"steal              {figures['steal_s']:.1f} s taken by the hypervisor during the "
+        "timed runs (wall times include it, CPU times do not)"
+    )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if args.work is None:
