@@ -33,6 +33,10 @@ FIGURES = {
     "jobs2_s": float,
     "b_over_a": float,
     "c_over_a": float,
+    "floor_cpu_s": float,
+    "jobs1_cpu_s": float,
+    "b_over_a_cpu": float,
+    "steal_s": float,
     "peak_mb_jobs1": int,
     "peak_mb_jobs1_small": int,
     "small_pages": int,
@@ -70,8 +74,13 @@ def test_benchmark_runs_on_a_tiny_corpus_and_reports_every_figure(tmp_path: Path
     assert figures["pages"] == 4
     assert figures["comments"] == 12
     assert figures["small_pages"] == 1
-    for key in ("floor_s", "jobs1_s", "jobs2_s", "help_s"):
+    for key in ("floor_s", "jobs1_s", "jobs2_s", "help_s", "floor_cpu_s", "jobs1_cpu_s"):
         assert figures[key] > 0
+    assert figures["steal_s"] >= 0
+    # CPU time cannot exceed wall time by much for a one-process run.
+    assert figures["jobs1_cpu_s"] <= figures["jobs1_s"] * 1.1 + 0.05
+    cpu_ratio = figures["jobs1_cpu_s"] / figures["floor_cpu_s"]
+    assert figures["b_over_a_cpu"] == pytest.approx(cpu_ratio, rel=0.15)
     # The ratios come from the unrounded medians; the seconds are rounded to 0.01.
     ratio = pytest.approx(figures["jobs1_s"] / figures["floor_s"], rel=0.15)
     assert figures["b_over_a"] == ratio
