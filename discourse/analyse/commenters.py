@@ -101,8 +101,9 @@ class Cue:
 class CommenterCues:
     """The compiled cue lists: practitioner roles in priority order, and stance cues.
 
-    ``roles``, ``agree`` and ``disagree`` join each list's cues in one case-insensitive
-    alternation: right for any text. The engine matches lower-cased text against a
+    ``roles``, ``agree`` and ``disagree`` join each list's cues (``role_regexes``,
+    ``agree_regexes``, ``disagree_regexes``) in one case-insensitive alternation, compiled when
+    first used: right for any text. The engine matches lower-cased text against a
     case-sensitive pattern about twice as fast, so each cue is also compiled on its own for
     lower-cased text with its prefilter keys: ``role_cues`` per role in priority order,
     ``stance_cues`` (the disagree cues, then the agree cues, in file order) with the stance of
@@ -110,14 +111,29 @@ class CommenterCues:
     cue holds a capital letter (the fast patterns would then miss).
     """
 
-    roles: tuple[tuple[PractitionerRole, re.Pattern[str]], ...]
-    agree: re.Pattern[str]
-    disagree: re.Pattern[str]
+    role_regexes: tuple[tuple[PractitionerRole, tuple[str, ...]], ...]
+    agree_regexes: tuple[str, ...]
+    disagree_regexes: tuple[str, ...]
     role_cues: tuple[tuple[PractitionerRole, tuple[Cue, ...]], ...]
     stance_cues: tuple[Cue, ...]
     stances: tuple[Stance, ...]
     keys: KeyIndex
     lower_ok: bool
+
+    @property
+    def roles(self) -> tuple[tuple[PractitionerRole, re.Pattern[str]], ...]:
+        """Each role's cues in one case-insensitive alternation, in priority order."""
+        return tuple((role, _either(regexes)) for role, regexes in self.role_regexes)
+
+    @property
+    def agree(self) -> re.Pattern[str]:
+        """The agree cues in one case-insensitive alternation."""
+        return _either(self.agree_regexes)
+
+    @property
+    def disagree(self) -> re.Pattern[str]:
+        """The disagree cues in one case-insensitive alternation."""
+        return _either(self.disagree_regexes)
 
 
 def _lowered(text: str) -> str | None:
@@ -189,7 +205,9 @@ def _compile(cues: Any, patterns: dict[str, str], where: str) -> list[tuple[str,
     for cue in cues:
         regex = _PLACEHOLDER.sub(expand, cue)
         try:
-            re.compile(regex)
+            # With the flags `_fast` compiles it with: ``re``'s cache of patterns then hands
+            # `_fast` this very pattern instead of compiling the cue a second time.
+            re.compile(regex, re.MULTILINE)
         except re.error as error:
             raise _fail(
                 f"{where}: cue {cue!r} is not a valid regular expression: {error}"
@@ -198,9 +216,13 @@ def _compile(cues: Any, patterns: dict[str, str], where: str) -> list[tuple[str,
     return expanded
 
 
-def _either(cues: list[tuple[str, str]]) -> re.Pattern[str]:
-    """One case-insensitive alternation of the cues, for text that cannot be lower-cased."""
-    return re.compile("|".join(f"(?:{regex})" for _, regex in cues), re.IGNORECASE | re.MULTILINE)
+@cache
+def _either(regexes: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive alternation of the cues, for text that cannot be lower-cased.
+
+    Compiled when first needed: few comments need it, and compiling the three alternations
+    was a fifth of the cost of loading the cues, at every start of a process."""
+    return re.compile("|".join(f"(?:{regex})" for regex in regexes), re.IGNORECASE | re.MULTILINE)
 
 
 _LEADING_PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -396,9 +418,9 @@ def load_cues() -> CommenterCues:
     # Disagree first: at the same start, disagree wins (see `detect_stance`).
     stance_cues = _fast(disagree, patterns, gates, keys) + _fast(agree, patterns, gates, keys)
     return CommenterCues(
-        roles=tuple((role, _either(cues)) for role, cues in roles),
-        agree=_either(agree),
-        disagree=_either(disagree),
+        role_regexes=tuple((role, tuple(regex for _, regex in cues)) for role, cues in roles),
+        agree_regexes=tuple(regex for _, regex in agree),
+        disagree_regexes=tuple(regex for _, regex in disagree),
         role_cues=role_cues,
         stance_cues=stance_cues,
         stances=cast(tuple[Stance, ...], ("disagree",) * len(disagree) + ("agree",) * len(agree)),
