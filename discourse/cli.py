@@ -7,6 +7,7 @@ Heavy libraries (matplotlib, SciPy, VADER) are imported inside the commands that
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -58,6 +59,11 @@ def main(verbose: int) -> None:
         discourse analyse fixtures/ --out results/
         discourse report fixtures/ --out reports/
     """
+    # The analysis allocates millions of small objects and frees them without cycles. At the
+    # default threshold (700) the cyclic collector ran 450 times on 300 pages, 3% of the run;
+    # at 10,000 it runs about 15 times, under 1%. Set here, at the edge of the process, not in
+    # the library, whose callers keep their own settings (workers of ``--jobs`` inherit it).
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(
         level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
