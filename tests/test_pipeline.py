@@ -22,6 +22,7 @@ from discourse.pipeline import (
     _batched,
     analyse_article,
     analyse_articles,
+    analyse_comment,
     iter_analyses,
     iter_articles,
     resolve_jobs,
@@ -76,6 +77,15 @@ def test_a_batch_gives_each_article_what_it_gets_alone(
     # The seeds differ in size, so a shifted slice of comments or sentences would show.
     sizes = {(len(analysis.comments), len(analysis.body)) for analysis in alone}
     assert len(sizes) == len(alone)
+
+
+def test_a_comment_alone_is_analysed_as_in_its_article(
+    seed_analyses: list[ArticleAnalysis], settings: Settings, codebook: Codebook
+) -> None:
+    analyser = TextAnalyser(settings, codebook)
+    for analysis in seed_analyses:
+        alone = [analyse_comment(comment, analyser) for comment in analysis.article.comments]
+        assert alone == list(analysis.comments)
 
 
 def test_score_texts_equals_score_paragraphs_text_by_text(
