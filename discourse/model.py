@@ -6,10 +6,12 @@ never inside them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import PurePath
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 LineRole = Literal[
     "title",
@@ -28,7 +30,30 @@ LineRole = Literal[
 
 BlockKind = Literal["heading", "paragraph"]
 
+_Record = TypeVar("_Record")
 
+
+def pickled_by_fields(cls: type[_Record]) -> type[_Record]:
+    """Pickle (and copy) a frozen, slotted dataclass as ``cls(*its field values)``.
+
+    For ``slots=True`` classes, ``dataclass`` pickles through state functions that call
+    ``dataclasses.fields()`` for every object, both ways: 0.16 of the 0.25 s it took to pickle
+    300 benchmark articles for the workers of ``--jobs``, and 0.10 of the 0.14 s to unpickle
+    them. The records (and the analyses a ``report`` worker sends back) hold thousands of
+    small objects per batch.
+    """
+    names = tuple(field.name for field in fields(cls))  # type: ignore[arg-type]
+    values: Callable[[Any], Any] = attrgetter(*names)
+    single = len(names) == 1
+
+    def reduce(self: _Record) -> tuple[type[_Record], tuple[Any, ...]]:
+        return cls, ((values(self),) if single else values(self))
+
+    setattr(cls, "__reduce__", reduce)  # noqa: B010 - mypy rejects assigning a method
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class BodyBlock:
     """One block of the article body, in page order."""
@@ -37,6 +62,7 @@ class BodyBlock:
     text: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DroppedLine:
     """A non-blank line not kept as content, with the reason it was dropped."""
@@ -46,6 +72,7 @@ class DroppedLine:
     text: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Comment:
     """One reader comment.
@@ -70,6 +97,7 @@ class Comment:
         return "\n\n".join(self.paragraphs)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """A saved page (or a group of exported comment records) as one article."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import os
+import pickle
 from itertools import pairwise
 from pathlib import Path
 
@@ -86,6 +88,15 @@ def test_a_comment_alone_is_analysed_as_in_its_article(
     for analysis in seed_analyses:
         alone = [analyse_comment(comment, analyser) for comment in analysis.article.comments]
         assert alone == list(analysis.comments)
+
+
+def test_records_and_analyses_survive_pickling_and_copying(
+    seed_analyses: list[ArticleAnalysis],
+) -> None:
+    # What a --jobs worker receives (articles) and what a report worker sends back.
+    for protocol in (2, pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL):
+        assert pickle.loads(pickle.dumps(seed_analyses, protocol)) == seed_analyses
+    assert copy.deepcopy(seed_analyses) == seed_analyses
 
 
 def test_score_texts_equals_score_paragraphs_text_by_text(
