@@ -47,7 +47,6 @@ from discourse.analyse.results import (
     ScoredSentence,
     Sentence,
 )
-from discourse.analyse.sentiment import aggregate
 from discourse.analyse.text import TextAnalyser
 from discourse.analyse.voices import attribute_voices
 from discourse.analyse.workforce import extract_statistics
@@ -98,13 +97,13 @@ def _comment_analyses(
     ]
     analyses = []
     for comment, sentences, claim, stance in zip(comments, scored, claims, stances, strict=True):
-        score = aggregate([sentence.sentiment for sentence in sentences])
+        score, label = analyser.overall(sentences)
         analyses.append(
             CommentAnalysis(
                 comment_id=comment.id,
                 sentences=sentences,
                 sentiment=score,
-                label=analyser.scorer.label(score),
+                label=label,
                 practitioner=claim,
                 stance=stance,
             )
@@ -115,7 +114,7 @@ def _comment_analyses(
 def analyse_article(article: Article, analyser: TextAnalyser) -> ArticleAnalysis:
     """Analyse one article: its comments, its body sentences by voice, figures and metadata.
 
-    The body is split and scored once (``score_paragraphs`` over every block, headings
+    The body is split and scored once (``TextAnalyser.score_texts`` over every block, headings
     included); the voices are attributed on those same sentences.
 
     Args:
@@ -167,17 +166,17 @@ def analyse_articles(articles: Sequence[Article], analyser: TextAnalyser) -> lis
     ]
     analyses = []
     for index, article in enumerate(articles):
-        position = [0] * len(article.body)
-        body = []
-        for sentence in bodies[index]:
-            block = sentence.paragraph
-            body.append(BodySentence(scored=sentence, voice=voices[index][block][position[block]]))
-            position[block] += 1
+        # Each block's voices, in the order of its sentences.
+        block_voices = [iter(block) for block in voices[index]]
+        body = tuple(
+            BodySentence(scored=sentence, voice=next(block_voices[sentence.paragraph]))
+            for sentence in bodies[index]
+        )
         analyses.append(
             ArticleAnalysis(
                 article=article,
                 comments=tuple(next(comment_analyses) for _ in article.comments),
-                body=tuple(body),
+                body=body,
                 statistics=statistics[index],
                 meta=metas[index],
             )
