@@ -21,11 +21,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count
-from operator import add, attrgetter, itemgetter
-from typing import cast
+from operator import attrgetter, itemgetter
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
@@ -187,9 +186,28 @@ class _Chunk:
 
     words: tuple[_Word, ...]
     spans: tuple[tuple[int, int], ...]
+    count: int  # len(words)
+    width: int  # the chunk's length and the space after it
+
+
+class _Chunks(dict[str, _Chunk]):
+    """The chunks read so far, by their text. A chunk not seen before is read when it is
+    looked up (``__missing__``), so a sentence's chunks are all found by one ``map`` in C."""
+
+    __slots__ = ("_read",)
+
+    def __init__(self, read: Callable[[str], _Chunk]) -> None:
+        super().__init__()
+        self._read = read
+
+    def __missing__(self, chunk: str) -> _Chunk:
+        found = self[chunk] = self._read(chunk)
+        return found
 
 
 _CHUNK_WORDS = attrgetter("words")
+_CHUNK_COUNT = attrgetter("count")
+_CHUNK_WIDTH = attrgetter("width")
 
 
 class _Spans:
@@ -202,10 +220,10 @@ class _Spans:
 
     __slots__ = ("ends", "read", "starts")
 
-    def __init__(self, chunks: list[str], read: list[_Chunk]) -> None:
+    def __init__(self, read: list[_Chunk]) -> None:
         self.read = read
-        self.ends = list(accumulate(map(len, map(_CHUNK_WORDS, read))))
-        self.starts = list(map(add, accumulate(map(len, chunks), initial=0), count()))
+        self.ends = list(accumulate(map(_CHUNK_COUNT, read)))
+        self.starts = list(accumulate(map(_CHUNK_WIDTH, read), initial=0))
 
     def span(self, word: int) -> tuple[int, int]:
         """The character span of word ``word`` of the sentence."""
@@ -287,7 +305,7 @@ class ThemeMatcher:
         # ("staff,", "“bullying”"): both grow with the vocabulary of the corpus, not with its
         # size (a language has a few tens of thousands of forms in use).
         self._vocabulary: dict[str, _Word] = {}
-        self._chunks: dict[str, _Chunk] = {}
+        self._chunks = _Chunks(self._read_chunk)
 
     def _describe(self, form: str) -> _Word:
         """Work out (once) what a word form, as written, means to the matcher."""
@@ -315,12 +333,12 @@ class ThemeMatcher:
         """Work out (once) the words of a chunk of a sentence between spaces."""
         vocabulary = self._vocabulary
         found = list(WORD.finditer(chunk))
-        read = _Chunk(
+        return _Chunk(
             tuple(vocabulary.get(m.group()) or self._describe(m.group()) for m in found),
             tuple(m.span() for m in found),
+            len(found),
+            len(chunk) + 1,
         )
-        self._chunks[chunk] = read
-        return read
 
     def find(self, sentence: str) -> tuple[ThemeHit, ...]:
         """Return the evidence for every theme in one sentence.
@@ -332,14 +350,7 @@ class ThemeMatcher:
             One hit per surviving match, in theme order then text order;
             ``sentence[hit.start:hit.end] == hit.matched[0]``.
         """
-        chunks = sentence.split(" ")
-        looked_up = list(map(self._chunks.get, chunks))
-        if None in looked_up:  # a chunk not seen before
-            looked_up = [
-                known or self._read_chunk(chunk)
-                for known, chunk in zip(looked_up, chunks, strict=True)
-            ]
-        read = cast(list[_Chunk], looked_up)
+        read = list(map(self._chunks.__getitem__, sentence.split(" ")))
         words = list(chain.from_iterable(map(_CHUNK_WORDS, read)))
         # A sentence with no word that starts a term has no theme, whatever else it holds.
         starting = list(compress(count(), map(_STARTS, words)))
@@ -391,7 +402,7 @@ class ThemeMatcher:
         ]
         if not any(matches for _, matches in kept):
             return ()
-        spans = _Spans(chunks, read)
+        spans = _Spans(read)
         return tuple(
             self._hit(sentence, spans, theme_id, match)
             for theme_id, matches in kept
