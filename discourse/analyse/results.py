@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from discourse.model import Article, pickled_by_fields
+from discourse.model import Article, frozen_record
 
 SentimentLabel = Literal["positive", "neutral", "negative"]
 Voice = Literal["inspectorate", "government", "council", "practitioner", "journalist"]
@@ -24,7 +24,7 @@ InspectionType = Literal[
 ]
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a paragraph: its text and its character span in that paragraph."""
@@ -34,7 +34,7 @@ class Sentence:
     end: int
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class ThemeHit:
     """Evidence for one theme in one sentence.
@@ -52,7 +52,7 @@ class ThemeHit:
     rule: str
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class ScoredSentence:
     """A sentence with its VADER compound score, label and theme evidence."""
@@ -71,7 +71,7 @@ class ScoredSentence:
         return frozenset(hit.theme for hit in self.hits)
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class PractitionerClaim:
     """A commenter's self-identification as a practitioner, with the cue phrase."""
@@ -80,7 +80,7 @@ class PractitionerClaim:
     cue: str
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class StanceCue:
     """A reply's stance towards the comment it answers, with the cue phrase."""
@@ -89,7 +89,7 @@ class StanceCue:
     cue: str
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class CommentAnalysis:
     """Everything measured on one comment; ``comment_id`` points into ``Article.comments``."""
@@ -111,7 +111,7 @@ class CommentAnalysis:
         return frozenset(hit.theme for hit in self.hits)
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class VoiceAttribution:
     """Who speaks in one body sentence and the cue that decided it."""
@@ -122,7 +122,7 @@ class VoiceAttribution:
     speaker: str | None
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class BodySentence:
     """A body sentence: its score and themes, and the voice it speaks in."""
@@ -131,7 +131,7 @@ class BodySentence:
     voice: VoiceAttribution
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class Statistic:
     """One official workforce figure quoted in the body."""
@@ -146,7 +146,7 @@ class Statistic:
     sentence: str
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What the article says about the inspection it reports."""
@@ -156,7 +156,7 @@ class ArticleMeta:
     inspection_type: InspectionType | None
 
 
-@pickled_by_fields
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """The full record of one article: the parse and every measurement beside it."""
