@@ -29,6 +29,7 @@ from typing import Any, cast, get_args
 
 from discourse.analyse.results import PractitionerClaim, PractitionerRole, Stance, StanceCue
 from discourse.errors import DiscourseError
+from discourse.model import frozen_record
 from discourse.prefilter import KeyIndex, required_keys
 from discourse.resources import read_data_text
 
@@ -153,6 +154,7 @@ def _lowered(text: str) -> str | None:
     return folded.lower()
 
 
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """A comment as the fast cues read it: ``lowered`` (see `_lowered`), the ``keys`` it holds

@@ -29,6 +29,7 @@ from functools import cache
 from typing import Literal
 
 from discourse.errors import DiscourseError
+from discourse.model import frozen_record
 from discourse.prefilter import lowered
 from discourse.resources import read_data_text
 
@@ -54,6 +55,7 @@ _MARK = re.compile(
 )
 
 
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class QuoteSegment:
     """The part of a quote inside one block: ``text[start:end]`` including its marks.
@@ -67,6 +69,7 @@ class QuoteSegment:
     closed: bool
 
 
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One quotation, possibly over several blocks, with its attribution.

@@ -38,7 +38,7 @@ from typing import Any
 from discourse.analyse.results import Sentence, Statistic
 from discourse.analyse.sentences import split_sentences
 from discourse.errors import DiscourseError
-from discourse.model import BodyBlock
+from discourse.model import BodyBlock, frozen_record
 from discourse.prefilter import ascii_folded, lowered
 from discourse.resources import read_data_text
 
@@ -104,6 +104,7 @@ class _Tables:
     comparator_pattern: re.Pattern[str]
 
 
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class _Value:
     start: int

@@ -14,9 +14,10 @@ from itertools import pairwise
 
 from discourse.ingest.lines import Line, RoleLedger
 from discourse.ingest.patterns import HAS_WORD, MAX_RULE_LINE, PagePatterns, match_datetime
-from discourse.model import Comment
+from discourse.model import Comment, frozen_record
 
 
+@frozen_record
 @dataclass(frozen=True, slots=True)
 class Header:
     """A parsed comment header line."""
