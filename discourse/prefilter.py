@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 # The only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter:
@@ -36,6 +37,10 @@ from typing import cast
 FOLD_TRAPS = "\u0130\u0131\u017f\u212a"
 
 
+# The same text is lowered by several stages (a body block by the page parser, then by the
+# metadata, statistics and voice searches): about half of the calls of a run repeat one of
+# the last few thousand, and a hit costs less than lower-casing again.
+@lru_cache(maxsize=4096)
 def lowered(text: str) -> str | None:
     """``text`` lower-cased for substring prefilters, or ``None`` if none may be used.
 
