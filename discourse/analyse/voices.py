@@ -76,6 +76,8 @@ SUBJECT_WORDS = 4
 
 # Runs of word characters (``\w`` of a str pattern: ``str.isalnum`` or "_").
 _WORD_RUN = re.compile(r"\w+")
+# Where a text's second run of word characters starts: no match, fewer than two words.
+_TWO_WORDS = re.compile(r"\w\W+\w")
 
 
 def _is_word_char(char: str) -> bool:
@@ -673,7 +675,7 @@ def attribute_voices(
             continue
         for number, sentence in enumerate(block_sentences):
             same_paragraph = previous if number > 0 else None
-            if same_paragraph is not None and len(re.findall(r"\w+", sentence.text)) < 2:
+            if same_paragraph is not None and _TWO_WORDS.search(sentence.text) is None:
                 # A one-word remnant of a split after an abbreviation ("… working for St." +
                 # "Helens.”") belongs to the sentence it was cut from.
                 voices[(block, number)] = same_paragraph
