@@ -1,19 +1,20 @@
 """Sentence splitting and word tokens: the first step of every text measurement.
 
-Sentences come from NLTK's Punkt algorithm built from parameters the package ships
-(``discourse/data/punkt_parameters.toml``), so nothing is downloaded and the result does
-not depend on what happens to be installed in ``NLTK_DATA``. Punkt runs once per block of
-text (blocks are separated by blank lines), except where its answer is known without it: a
-block with no candidate boundary, or one whose every candidate is a plain "word. Next" (91% of
-the blocks that have one, in the benchmark corpus; Punkt's own spans, checked against Punkt
-by the tests).
+Sentences come from the Punkt algorithm (NLTK 3.10.4's code, kept in
+``discourse/vendor/punkt.py``) built from parameters the package ships
+(``discourse/data/punkt_parameters.toml``): nothing is downloaded, NLTK is not imported, and
+the result depends neither on ``NLTK_DATA`` nor on the installed NLTK. Punkt runs once per
+block of text (blocks are separated by blank lines), except where its answer is known
+without it: a block with no candidate boundary, or one whose every candidate is a plain
+"word. Next" (91% of the blocks that have one, in the benchmark corpus; Punkt's own spans,
+checked against Punkt by the tests).
 Repairs are applied to its output:
 
 * a full stop, ``?`` or ``!`` glued to the next sentence (``the end.Next one``) is split,
   since Punkt only considers a boundary before white space;
 * a "sentence" of punctuation alone (the ``!`` of ``accountable?!``) joins the one before;
 * a split right after a shipped abbreviation is undone unless the next word is a sentence
-  starter: NLTK's ``span_tokenize`` judges a boundary by a context that runs to the next
+  starter: Punkt's ``span_tokenize`` judges a boundary by a context that runs to the next
   full stop, so in ``for Dr. Smith.” Next`` it splits after ``Dr.`` although its own
   annotation marks ``Dr.`` as an abbreviation;
 * every span is trimmed of white space, so ``text[start:end] == sentence.text``.
@@ -25,18 +26,15 @@ slower, see ``performance.md``).
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
 from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
 from discourse.analyse.results import Sentence
 from discourse.errors import DiscourseError
 from discourse.resources import read_data_text
-
-if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+from discourse.vendor.punkt import PunktParameters, PunktSentenceTokenizer
+from discourse.vendor.snowball import EnglishStemmer
 
 PARAMETERS_FILE = "punkt_parameters.toml"
 
@@ -80,33 +78,6 @@ def abbreviations() -> frozenset[str]:
     return _parameters()[0]
 
 
-@cache
-def _import_nltk() -> None:
-    """Import the two NLTK modules we use without letting NLTK import SciPy or NumPy.
-
-    ``import nltk.<anything>`` first runs NLTK's package ``__init__``, which imports
-    ``nltk.collocations`` -> ``nltk.metrics.association``, which tries
-    ``from scipy.stats import fisher_exact``: 1.3 to 1.6 s of every process start (and of every
-    worker of ``--jobs N``), for a Fisher test NLTK's collocation finder uses and we never
-    call; and it imports NumPy (0.15 to 0.25 s) for its clustering and alignment modules. NLTK
-    guards every one of those imports with ``except ImportError`` (the features that need them
-    then fail only when used), so while NLTK loads, SciPy and NumPy are marked absent; the
-    marks are removed at once, so ``discourse.compare`` and matplotlib still import the real
-    packages when they need them.
-    """
-    if "nltk" in sys.modules:
-        return
-    blocked = [name for name in ("scipy", "scipy.stats", "numpy") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import nltk.stem.snowball
-        import nltk.tokenize.punkt  # noqa: F401
-    finally:
-        for name in blocked:
-            del sys.modules[name]
-
-
 # A candidate boundary Punkt always accepts: a word of two or more letters (or none: Punkt's
 # context for a mark right after another candidate starts at the mark), one ``.``, ``?`` or
 # ``!``, white space and a next token. Punkt's word tokenizer makes that ``word.`` (or ``word``,
@@ -129,9 +100,9 @@ _MARK_THEN_TOKEN = re.compile(
     rf"[.?!][ \t\n\r\f\v]+(?=[{_REALIGNED}]*[^\s{_REALIGNED}-]|[^\s{_REALIGNED}])"
 )
 # Where Punkt sees a candidate boundary: a mark followed by white space (and, in a block
-# without trailing space, a token) or by one of its non-word characters (those of NLTK 3.10,
-# a superset of older releases' set: a mark they take for no candidate is then only sent to
-# Punkt). A mark followed by a letter, a digit, a full stop or a comma is none.
+# without trailing space, a token) or by one of its non-word characters (its
+# ``_re_non_word_chars``). A mark followed by a letter, a digit, a full stop or a comma is
+# none.
 _POSSIBLE_BREAK = re.compile(r"[.?!](?=[\s)\";}\]*:@'({\[‘’“”«»?!])")
 # A word Punkt's tokenizer keeps whole: letters and digits, single hyphens inside
 # (its "--" is a token apart, an apostrophe a non-word character).
@@ -154,12 +125,9 @@ def _tokenizer() -> PunktSentenceTokenizer:
     140 us a candidate, as much as VADER spends on a sentence); most candidates are plain
     ``word. Next`` contexts whose answer is known (``_PLAIN_BREAK``), and those skip the work.
     """
-    _import_nltk()
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
     abbrevs, starters = _parameters()
 
-    class _Tokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
+    class _Tokenizer(PunktSentenceTokenizer):
         def text_contains_sentbreak(self, text: str) -> bool:
             plain = _PLAIN_BREAK.fullmatch(text)
             if plain is not None and (
@@ -168,7 +136,7 @@ def _tokenizer() -> PunktSentenceTokenizer:
                 or plain.group("word").lower() not in abbrevs
             ):
                 return True
-            return bool(super().text_contains_sentbreak(text))
+            return super().text_contains_sentbreak(text)
 
     params = PunktParameters()
     params.abbrev_types = set(abbrevs)
@@ -216,10 +184,10 @@ def _plain_word(word: str, full_stop: bool, abbrevs: frozenset[str]) -> bool:
     """Whether Punkt always breaks after ``word`` and its mark (see ``_PLAIN_BREAK``).
 
     Any word that ends in one of ``_CLOSERS`` does: Punkt's word tokenizer either splits the
-    closer off (brackets, quotes and, since NLTK 3.9, curly quotes are its non-word
-    characters), leaving the mark a token of its own or after closers only, or keeps it in the
-    token (``…``): either way the token before the mark is no abbreviation (none ends in a
-    closer), no initial, no number and no ellipsis, so the mark breaks.
+    closer off (brackets, straight and curly quotes are its non-word characters), leaving the
+    mark a token of its own or after closers only, or keeps it in the token (``…``): either
+    way the token before the mark is no abbreviation (none ends in a closer), no initial, no
+    number and no ellipsis, so the mark breaks.
 
     So does a word of letters and digits, perhaps joined by single hyphens
     (``_TOKEN_WORD``: one token for Punkt), before a ``?`` or ``!``, which is a token of its
@@ -398,12 +366,8 @@ def word_tokens(text: str) -> list[str]:
 
 @cache
 def _snowball() -> Callable[[str], str]:
-    """NLTK's Snowball English stemmer, built once (importing NLTK is slow: done lazily)."""
-    _import_nltk()
-    from nltk.stem.snowball import SnowballStemmer
-
-    stemmer = SnowballStemmer("english")
-    return stemmer.stem  # type: ignore[no-any-return]
+    """The Snowball English stemmer (NLTK 3.10.4's, in ``discourse/vendor``), built once."""
+    return EnglishStemmer().stem
 
 
 @cache
