@@ -121,7 +121,7 @@ def test_manifest(built: ReportSummary) -> None:
     inputs = {Path(entry["path"]).name: entry["sha256"] for entry in manifest["inputs"]}
     for seed in SEEDS:
         assert inputs[seed.name] == hashlib.sha256(seed.read_bytes()).hexdigest()
-    assert {"vaderSentiment", "nltk", "matplotlib", "scipy"} <= set(manifest["libraries"])
+    assert {"vaderSentiment", "matplotlib", "scipy"} <= set(manifest["libraries"])
     assert len(manifest["codebook"]["sha256"]) == 64
     assert manifest["options"]["dpi"] == 200
     assert manifest["options"]["keep_names"] is False

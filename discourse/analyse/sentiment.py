@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 AGGREGATE_DESCRIPTION = (
     "A comment's sentiment is the unweighted mean of the VADER compound scores of its "
-    "sentences (sentences split with NLTK Punkt), as VADER's authors advise for texts longer "
-    "than a sentence; a comment with no sentence scores 0 (neutral). The mean keeps the scale "
+    "sentences (sentences split with Punkt, NLTK 3.10.4's code shipped with discourse), as "
+    "VADER's authors advise for texts longer than a sentence; a comment with no sentence "
+    "scores 0 (neutral). The mean keeps the scale "
     "and thresholds of the sentence score, and gives every sentence an equal say, so one long "
     "rant does not outweigh a comment's other points, and a comment mixing praise and "
     "complaint lands near neutral instead of at whichever extreme VADER's whole-text "
