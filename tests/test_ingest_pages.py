@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discourse.ingest import load_file, parse_page
 from discourse.ingest.lines import split_lines
@@ -283,3 +285,17 @@ def test_header_and_credit_prefilters_keep_their_lines() -> None:
     assert patterns.is_credit("Town hall (Photo by Phil Nash")
     assert patterns.is_credit("Town hall / SHUTTERSTOCK")
     assert not patterns.is_credit("The council said the picture was mixed.")
+
+
+def test_whitespace_list_is_what_str_split_splits_at() -> None:
+    from discourse.ingest.pages import _WHITESPACE
+
+    assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == _WHITESPACE
+
+
+@given(st.text(), st.text())
+def test_same_norm_is_the_norms_compared(text: str, title: str) -> None:
+    from discourse.ingest.pages import _norm, _same_norm
+
+    for candidate in (text, title, f" “{title}.” ", title.upper(), f"‘ {title}:"):
+        assert _same_norm(candidate, _norm(title)) == (_norm(candidate) == _norm(title))

@@ -63,6 +63,26 @@ def _norm(text: str) -> str:
     return " ".join(straight.casefold().split()).strip(" \"'.:")
 
 
+# What ``_norm`` takes off a title's start: white space, as ``str.split`` finds it
+# (tests/test_ingest_pages.py checks the list), and the quotes and marks it strips.
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_NORM_EDGE = _WHITESPACE + "\"'.:‘’“”"
+
+
+def _same_norm(text: str, norm: str) -> bool:
+    """``_norm(text) == norm``, for ``norm`` a result of ``_norm``.
+
+    ``_norm`` of a paragraph is six passes over it. Its result starts with the first
+    character of the text that is none of those it takes off the start, case-folded: that one
+    character rules out nearly every paragraph.
+    """
+    first = text.lstrip(_NORM_EDGE)[:1]
+    return first.casefold()[:1] == norm[:1] and _norm(text) == norm
+
+
 def _headline_like(text: str, max_words: int) -> bool:
     """Short, and ends without a sentence's final punctuation (a heading, caption or link)."""
     return _words(text) <= max_words and _last_char(text) not in _ENDS | {""}
@@ -256,7 +276,7 @@ def _parse_body(
             ledger.assign(line, "dateline")
             body.published = body.published or match_date(dateline, "d")
             continue
-        if title and _norm(text) == norm_title:
+        if title and _same_norm(text, norm_title):
             ledger.drop(line, "boilerplate", "title repeated")
             continue
         kind: BlockKind = "heading" if _heading_like(text) else "paragraph"
