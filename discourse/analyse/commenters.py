@@ -166,9 +166,11 @@ class _Reading:
     gates: dict[_Gate, int]
 
 
-# The pipeline asks `identify_practitioner` and then `detect_stance` about each comment: the
-# one reading kept here spares the second call lower-casing, key look-ups and gate searches.
-@lru_cache(maxsize=1)
+# The pipeline asks `identify_practitioner` about every comment of a batch of articles, then
+# `detect_stance` about every reply: the readings kept here spare the second call
+# lower-casing, key look-ups and gate searches (a batch has a few hundred comments; more
+# only costs the second call its own reading).
+@lru_cache(maxsize=4096)
 def _read(text: str) -> _Reading | None:
     """``text`` read for the fast cues, or None if they cannot be used (see `_lowered`)."""
     cues = load_cues()
