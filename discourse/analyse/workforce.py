@@ -32,7 +32,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from discourse.analyse.results import Sentence, Statistic
@@ -244,7 +244,10 @@ def _number_starts(sentence: str) -> tuple[list[int], list[int]]:
     return [at for start, end in runs for at in range(start, end)], [start for start, _ in runs]
 
 
-def _values(sentence: str) -> list[_Value]:
+# A body sentence is read for figures twice: by ``discourse.analyse.voices`` (whether it
+# states one) and by ``extract_statistics``, a stage later in the same batch of articles.
+@lru_cache(maxsize=4096)
+def _values(sentence: str) -> tuple[_Value, ...]:
     """Every candidate value in a sentence, in order, with years left out."""
     tables = _tables()
     # Money, percentages, years and bare numbers all need a digit (``_NUMBER``, ``_YEAR``);
@@ -254,7 +257,7 @@ def _values(sentence: str) -> list[_Value]:
     digits = _DIGIT.search(sentence) is not None
     words = _may_hold_number_word(sentence, tables)
     if not digits and not words:
-        return []
+        return ()
     found: list[_Value] = []
     taken: list[tuple[int, int]] = []
 
@@ -290,7 +293,7 @@ def _values(sentence: str) -> list[_Value]:
                 continue
             add(match.start(), match.end(), _number(match["number"]), "number")
     found.sort(key=lambda value: value.start)
-    return found
+    return tuple(found)
 
 
 def _metric_for(sentence: str, value: _Value, cues: list[tuple[int, int, str]]) -> str | None:
@@ -372,7 +375,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return [(left, right) for left, right in itertools.pairwise(edges) if right > left]
 
 
-def _periods(sentence: str, values: list[_Value]) -> dict[int, str | None]:
+def _periods(sentence: str, values: Sequence[_Value]) -> dict[int, str | None]:
     """The period of each value (by its start offset)."""
     periods: dict[int, str | None] = {}
     years = _years_in(sentence, 0)
@@ -401,7 +404,7 @@ def _periods(sentence: str, values: list[_Value]) -> dict[int, str | None]:
     return periods
 
 
-def _comparator_values(sentence: str, values: list[_Value]) -> tuple[str | None, list[_Value]]:
+def _comparator_values(sentence: str, values: Sequence[_Value]) -> tuple[str | None, list[_Value]]:
     """The comparator label and the values that are comparators ("England average of 16%")."""
     tables = _tables()
     match = tables.comparator_pattern.search(sentence)
@@ -419,7 +422,7 @@ def _comparator_values(sentence: str, values: list[_Value]) -> tuple[str | None,
 
 
 def _figures(
-    sentence: str, values: list[_Value]
+    sentence: str, values: Sequence[_Value]
 ) -> tuple[str | None, list[_Value], list[tuple[_Value, Metric]]]:
     """The comparator label and values of a sentence, and its other values with a metric."""
     tables = _tables()
