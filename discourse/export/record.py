@@ -38,20 +38,26 @@ _text = encode_basestring
 _float = float.__repr__
 
 
-def _hit(hit: ThemeHit) -> str:
+def _hit(hit: ThemeHit, sentence: str, written: str) -> str:
+    """A hit of the sentence ``sentence``, which is ``written`` in JSON."""
+    # A hit's sentence is its scored sentence's text: written once for both.
+    in_json = written if hit.sentence == sentence else _text(hit.sentence)
     return (
         f'{{"theme": {_text(hit.theme)}, "matched": [{", ".join(map(_text, hit.matched))}], '
-        f'"sentence": {_text(hit.sentence)}, "start": {hit.start}, "end": {hit.end}, '
+        f'"sentence": {in_json}, "start": {hit.start}, "end": {hit.end}, '
         f'"rule": {_text(hit.rule)}}}'
     )
 
 
 def _scored(sentence: ScoredSentence) -> str:
+    text = sentence.text
+    written = _text(text)
+    hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits])
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
-        f'"text": {_text(sentence.text)}, "start": {sentence.start}, "end": {sentence.end}, '
+        f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
         f'"sentiment": {_float(sentence.sentiment)}, "label": {_text(sentence.label)}, '
-        f'"hits": [{", ".join(map(_hit, sentence.hits))}]}}'
+        f'"hits": [{hits}]}}'
     )
 
 
