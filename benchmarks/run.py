@@ -98,6 +98,13 @@ def discourse_command() -> list[str]:
     return [sys.executable, "-m", "discourse"]
 
 
+def _paired_median(measured: list[Run], floor: list[Run]) -> float:
+    """The median over repeats of a repeat's wall time over the floor's in that repeat."""
+    return statistics.median(
+        run.wall / base.wall for run, base in zip(measured, floor, strict=True)
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
@@ -157,6 +164,10 @@ def main() -> int:
         "floor_cpu_s": round(cpu["a"], 2),
         "jobs1_cpu_s": round(cpu["b"], 2),
         "b_over_a_cpu": round(cpu["b"] / cpu["a"], 2),
+        # Each repeat's own ratio, then their median: (a), (b) and (c) of a repeat run back
+        # to back, so a drift of the machine's speed between repeats cancels out of these.
+        "b_over_a_paired": round(_paired_median(runs["b"], runs["a"]), 2),
+        "c_over_a_paired": round(_paired_median(runs["c"], runs["a"]), 2),
         "steal_s": round(sum(run.steal for values in runs.values() for run in values), 1),
         "peak_mb_jobs1": peak_b,
         "peak_mb_jobs1_small": peak_small,
@@ -174,6 +185,10 @@ def main() -> int:
         f"cpu {figures['jobs1_cpu_s']:.2f} s, b/a = {figures['b_over_a_cpu']:.2f}"
     )
     print(f"(c) --jobs 2       {figures['jobs2_s']:.2f} s   c/a = {figures['c_over_a']:.2f}")
+    print(
+        f"paired ratios      b/a = {figures['b_over_a_paired']:.2f}, "
+        f"c/a = {figures['c_over_a_paired']:.2f} (median of each repeat's own ratio)"
+    )
     print(f"peak memory (b)    {peak_b} MB at {args.pages} pages; {peak_small} MB at {small_pages}")
     print(f"discourse --help   {figures['help_s']:.3f} s (median of 5)")
     print(

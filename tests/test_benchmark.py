@@ -36,6 +36,8 @@ FIGURES = {
     "floor_cpu_s": float,
     "jobs1_cpu_s": float,
     "b_over_a_cpu": float,
+    "b_over_a_paired": float,
+    "c_over_a_paired": float,
     "steal_s": float,
     "peak_mb_jobs1": int,
     "peak_mb_jobs1_small": int,
@@ -85,6 +87,9 @@ def test_benchmark_runs_on_a_tiny_corpus_and_reports_every_figure(tmp_path: Path
     ratio = pytest.approx(figures["jobs1_s"] / figures["floor_s"], rel=0.15)
     assert figures["b_over_a"] == ratio
     assert figures["c_over_a"] == pytest.approx(figures["jobs2_s"] / figures["floor_s"], rel=0.15)
+    # With one repeat, the median of the repeats' own ratios is that repeat's ratio.
+    assert figures["b_over_a_paired"] == pytest.approx(figures["b_over_a"], abs=0.011)
+    assert figures["c_over_a_paired"] == pytest.approx(figures["c_over_a"], abs=0.011)
     assert figures["peak_mb_jobs1"] > 10
     assert "b/a =" in result.stdout and "c/a =" in result.stdout
     # The analysed corpus is kept in --work: the tool really read every page and comment.
