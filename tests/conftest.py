@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,29 @@ SEED_000 = FIXTURES / "000_bdb77cb6964fe9d5.txt"
 SEED_001 = FIXTURES / "001_12d95773da989184.txt"
 SEED_002 = FIXTURES / "002_9133ede774c676cf.txt"
 SEEDS = (SEED_000, SEED_001, SEED_002)
+
+
+def packages_left_imported(code: str, packages: Iterable[str], timeout: float = 120) -> list[str]:
+    """Run ``code`` in a fresh interpreter in the repository; return which of ``packages`` it
+    left imported (their top-level names, sorted). A fresh interpreter, because the test
+    process itself may have imported them."""
+    probe = (
+        f"{code}\n"
+        "import json, sys\n"
+        "loaded = {name.split('.')[0] for name in sys.modules}\n"
+        f"print(json.dumps(sorted(loaded & {set(packages)!r})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SEED_000
+from conftest import FIXTURES, ROOT, SEED_000, packages_left_imported
 
 # benchmarks/ lives in the repository, not in the installed package.
 if str(ROOT) not in sys.path:
@@ -147,23 +147,7 @@ def test_benchmark_corpus_does_not_repeat_sentences(tmp_path: Path) -> None:
 
 def _heavy_modules_after(code: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     """Run ``code`` in a fresh interpreter; return the ``heavy`` packages it left imported."""
-    probe = (
-        f"{code}\n"
-        "import json, sys\n"
-        "loaded = {name.split('.')[0] for name in sys.modules}\n"
-        f"print(json.dumps(sorted(loaded & {set(heavy)!r})))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
-    return loaded
+    return packages_left_imported(code, heavy, timeout=60)
 
 
 def test_help_imports_no_heavy_library() -> None:
