@@ -69,6 +69,7 @@ def frozen_record(cls: type[_Record]) -> type[_Record]:
     init.__defaults__ = defaults or None
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__
+    init.__annotations__ = dict(cls.__init__.__annotations__)
     values: Callable[[Any], Any] = attrgetter(*names)
     single = len(names) == 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import pickle
 from dataclasses import FrozenInstanceError, dataclass, field
 
@@ -36,6 +37,8 @@ def test_init_takes_positions_keywords_and_defaults_as_dataclass_does() -> None:
     ]:
         ours, theirs = _Point(*args, **kwargs), _Plain(*args, **kwargs)
         assert (ours.x, ours.y, ours.label) == (theirs.x, theirs.y, theirs.label)
+    # Help and editors see the same signature, annotations and defaults included.
+    assert inspect.signature(_Point) == inspect.signature(_Plain)
     with pytest.raises(TypeError):
         _Point()  # type: ignore[call-arg]
     with pytest.raises(TypeError):
