@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import cast
+
+from discourse.memo import text_memo
 
 # The only characters outside ASCII that ``re.IGNORECASE`` matches to an ASCII letter:
 # "İ" and "ı" (i), "ſ" (s) and the Kelvin sign (k). tests/test_prefilter.py checks this
@@ -40,7 +41,7 @@ FOLD_TRAPS = "\u0130\u0131\u017f\u212a"
 # The same text is lowered by several stages (a body block by the page parser, then by the
 # metadata, statistics and voice searches): about half of the calls of a run repeat one of
 # the last few thousand, and a hit costs less than lower-casing again.
-@lru_cache(maxsize=4096)
+@text_memo(entries=4096, longest=2000)
 def lowered(text: str) -> str | None:
     """``text`` lower-cased for substring prefilters, or ``None`` if none may be used.
 

@@ -24,11 +24,12 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, cast, get_args
 
 from discourse.analyse.results import PractitionerClaim, PractitionerRole, Stance, StanceCue
 from discourse.errors import DiscourseError
+from discourse.memo import text_memo
 from discourse.model import frozen_record
 from discourse.prefilter import KeyIndex, required_keys
 from discourse.resources import read_data_text
@@ -170,7 +171,7 @@ class _Reading:
 # `detect_stance` about every reply: the readings kept here spare the second call
 # lower-casing, key look-ups and gate searches (a batch has a few hundred comments; more
 # only costs the second call its own reading).
-@lru_cache(maxsize=4096)
+@text_memo(entries=4096, longest=2000)
 def _read(text: str) -> _Reading | None:
     """``text`` read for the fast cues, or None if they cannot be used (see `_lowered`)."""
     cues = load_cues()

@@ -32,12 +32,13 @@ import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from discourse.analyse.results import Sentence, Statistic
 from discourse.analyse.sentences import split_sentences
 from discourse.errors import DiscourseError
+from discourse.memo import text_memo
 from discourse.model import BodyBlock, frozen_record
 from discourse.prefilter import ascii_folded, lowered
 from discourse.resources import read_data_text
@@ -246,7 +247,7 @@ def _number_starts(sentence: str) -> tuple[list[int], list[int]]:
 
 # A body sentence is read for figures twice: by ``discourse.analyse.voices`` (whether it
 # states one) and by ``extract_statistics``, a stage later in the same batch of articles.
-@lru_cache(maxsize=4096)
+@text_memo(entries=4096, longest=2000)
 def _values(sentence: str) -> tuple[_Value, ...]:
     """Every candidate value in a sentence, in order, with years left out."""
     tables = _tables()

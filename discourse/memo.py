@@ -1,0 +1,47 @@
+"""Bounded memos for functions of one text, where two stages read the same text.
+
+A body block is lower-cased by the page parser and again by the metadata, figure and voice
+searches; a comment is read for its practitioner cues and again for its stance; a body
+sentence's figures are looked for by the voices and again by the statistics. ``text_memo``
+keeps the last results of such a function, so the second stage finds the first one's.
+
+The memo must not let memory grow with the corpus, whatever its pages look like: it holds
+at most ``entries`` texts, and only texts of at most ``longest`` characters (a longer one,
+rare, is worked out each time). A memo of 4,096 texts of up to 2,000 characters holds at
+most about 16 MB of text for each string it keeps per entry (33 MB for text outside
+Latin-1), whatever the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
+
+_Result = TypeVar("_Result")
+
+
+def text_memo(
+    entries: int, longest: int
+) -> Callable[[Callable[[str], _Result]], Callable[[str], _Result]]:
+    """Memoise a pure function of a text for the last ``entries`` texts up to ``longest``
+    characters long.
+
+    Example:
+        >>> @text_memo(entries=2, longest=5)
+        ... def shout(text: str) -> str:
+        ...     return text.upper()
+        >>> shout("abc"), shout("abcdefgh")
+        ('ABC', 'ABCDEFGH')
+    """
+
+    def decorate(function: Callable[[str], _Result]) -> Callable[[str], _Result]:
+        remembered = lru_cache(maxsize=entries)(function)
+
+        @wraps(function)
+        def memoised(text: str) -> _Result:
+            return remembered(text) if len(text) <= longest else function(text)
+
+        return memoised
+
+    return decorate
