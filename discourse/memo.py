@@ -8,8 +8,8 @@ keeps the last results of such a function, so the second stage finds the first o
 The memo must not let memory grow with the corpus, whatever its pages look like: it holds
 at most ``entries`` texts, and only texts of at most ``longest`` characters (a longer one,
 rare, is worked out each time). A memo of 4,096 texts of up to 2,000 characters holds at
-most about 16 MB of text for each string it keeps per entry (33 MB for text outside
-Latin-1), whatever the corpus.
+most about 8 MB of text for each string it keeps per text (16 MB for text outside Latin-1),
+whatever the corpus.
 """
 
 from __future__ import annotations

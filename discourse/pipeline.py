@@ -313,23 +313,26 @@ def _run(
     batches = _batched(iter_articles(paths, settings, keep_names), BATCH_ARTICLES)
     if workers == 1:
         analyser = TextAnalyser(settings, codebook)
-        for item in batches:
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield from local(item, analyser)
+        done = (item if isinstance(item, InputError) else local(item, analyser) for item in batches)
+        yield from _unbatched(done)
         return
     executor = ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(settings, codebook)
     )
     try:
-        for done in _ordered_map(executor, remote, batches, workers * IN_FLIGHT_PER_WORKER):
-            if isinstance(done, InputError):
-                yield done
-            else:
-                yield from done
+        window = workers * IN_FLIGHT_PER_WORKER
+        yield from _unbatched(_ordered_map(executor, remote, batches, window))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _unbatched(done: Iterable[list[Result] | InputError]) -> Iterator[Result | InputError]:
+    """Each batch's results one by one, errors in their place (the inverse of `_batched`)."""
+    for item in done:
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from item
 
 
 def iter_analyses(

@@ -73,7 +73,7 @@ def official_findings(article: Article) -> ArticleFindings:
         title=article.title,
         meta=meta,
         sentences=voiced,
-        statistics=extract_statistics(article.body, meta.councils),
+        statistics=extract_statistics(article.body, meta.councils, sentences),
     )
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 from discourse.analyse.results import Sentence
 from discourse.errors import DiscourseError
@@ -298,11 +298,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# An article's body is split by the scorer and again by the workforce-figure extractor (and the
-# findings): the cache answers the second request for the same block instead of running Punkt
-# over it twice. It is small (a few articles' blocks), so memory stays flat over any corpus;
-# the results are tuples of frozen dataclasses, so sharing them is safe.
-@lru_cache(maxsize=512)
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split a text into sentences whose spans point into ``text``.
 
