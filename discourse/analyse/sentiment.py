@@ -103,6 +103,13 @@ class SentimentScorer:
         """
         return self._compound(text)
 
+    def compound_all(self, texts: Sequence[str]) -> list[float]:
+        """``compound`` of each of ``texts`` (one sentence each), in order.
+
+        One ``map`` over the scoring function itself: no call of ``compound`` per sentence.
+        """
+        return list(map(self._compound, texts))
+
     def label(self, score: float) -> SentimentLabel:
         """Label a compound (or aggregate) score.
 

@@ -7,13 +7,19 @@ alike, so both sides of the comparison are measured by exactly the same instrume
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate, chain, repeat
+from operator import attrgetter
 
 from discourse.analyse.codebook import Codebook
-from discourse.analyse.results import ScoredSentence, SentimentLabel
+from discourse.analyse.results import ScoredSentence, Sentence, SentimentLabel
 from discourse.analyse.sentences import split_sentences
 from discourse.analyse.sentiment import SentimentScorer, aggregate
 from discourse.analyse.themes import ThemeMatcher
 from discourse.settings import Settings
+
+_TEXT = attrgetter("text")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 class TextAnalyser:
@@ -64,38 +70,37 @@ class TextAnalyser:
         Returns:
             One tuple per text, as ``score_paragraphs`` gives it.
         """
-        split = [
-            [
-                (number, sentence)
-                for number, paragraph in enumerate(paragraphs)
-                for sentence in split_sentences(paragraph)
-            ]
-            for paragraphs in texts
-        ]
-        sentences = [sentence.text for text in split for _, sentence in text]
-        scores = list(map(self.scorer.compound, sentences))
+        sentences: list[Sentence] = []
+        paragraph_numbers: list[int] = []
+        counts: list[int] = []
+        for paragraphs in texts:
+            before = len(sentences)
+            for number, paragraph in enumerate(paragraphs):
+                found = split_sentences(paragraph)
+                sentences += found
+                paragraph_numbers += repeat(number, len(found))
+            counts.append(len(sentences) - before)
+        sentence_texts = list(map(_TEXT, sentences))
+        scores = self.scorer.compound_all(sentence_texts)
         labels = list(map(self.scorer.label, scores))
-        hits = list(map(self.matcher.find, sentences))
-        results: list[tuple[ScoredSentence, ...]] = []
-        at = 0
-        for text in split:
-            results.append(
-                tuple(
-                    ScoredSentence(
-                        paragraph=number,
-                        index=index,
-                        text=sentence.text,
-                        start=sentence.start,
-                        end=sentence.end,
-                        sentiment=scores[at + index],
-                        label=labels[at + index],
-                        hits=hits[at + index],
-                    )
-                    for index, (number, sentence) in enumerate(text)
-                )
+        hits = list(map(self.matcher.find, sentence_texts))
+        # Every record of the batch is made by one ``map`` over its fields, in C; each text's
+        # sentences are then a slice of them.
+        scored = list(
+            map(
+                ScoredSentence,
+                paragraph_numbers,
+                chain.from_iterable(map(range, counts)),
+                sentence_texts,
+                map(_START, sentences),
+                map(_END, sentences),
+                scores,
+                labels,
+                hits,
             )
-            at += len(text)
-        return results
+        )
+        ends = accumulate(counts)
+        return [tuple(scored[end - count : end]) for count, end in zip(counts, ends, strict=True)]
 
     def overall(self, sentences: Sequence[ScoredSentence]) -> tuple[float, SentimentLabel]:
         """A text's score from its sentences (``sentiment.aggregate``) and that score's label.

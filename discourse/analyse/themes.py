@@ -174,63 +174,53 @@ class _Word:
     keys: tuple[str, ...]
 
 
-# Compared by identity (``None in chunks``), like ``_Word``.
-@dataclass(frozen=True, slots=True, eq=False)
-class _Chunk:
-    """The words of a chunk of a sentence between spaces, and their spans in the chunk.
-
-    ``WORD`` never matches a space, so the words of a sentence are those of its chunks
-    (``str.split(" ")``) in order: a sentence costs one look-up per chunk instead of a regex
-    pass over its characters, which was a fifth of the cost of matching.
-    """
-
-    words: tuple[_Word, ...]
-    spans: tuple[tuple[int, int], ...]
-    count: int  # len(words)
-    width: int  # the chunk's length and the space after it
-
-
-class _Chunks(dict[str, _Chunk]):
-    """The chunks read so far, by their text. A chunk not seen before is read when it is
-    looked up (``__missing__``), so a sentence's chunks are all found by one ``map`` in C."""
+class _Chunks(dict[str, tuple[_Word, ...]]):
+    """The words of each chunk of a sentence between spaces ("staff,", "“bullying”") read so
+    far, by its text. ``WORD`` never matches a space, so the words of a sentence are those of
+    its chunks (``str.split(" ")``) in order: a sentence costs one look-up per chunk instead
+    of a regex pass over its characters, which was a fifth of the cost of matching. A chunk
+    not seen before is read when it is looked up (``__missing__``), so a sentence's chunks
+    are all found by one ``map`` in C."""
 
     __slots__ = ("_read",)
 
-    def __init__(self, read: Callable[[str], _Chunk]) -> None:
+    def __init__(self, read: Callable[[str], tuple[_Word, ...]]) -> None:
         super().__init__()
         self._read = read
 
-    def __missing__(self, chunk: str) -> _Chunk:
+    def __missing__(self, chunk: str) -> tuple[_Word, ...]:
         found = self[chunk] = self._read(chunk)
         return found
-
-
-_CHUNK_WORDS = attrgetter("words")
-_CHUNK_COUNT = attrgetter("count")
-_CHUNK_WIDTH = attrgetter("width")
 
 
 class _Spans:
     """Where a sentence's words are, worked out for the few words a hit needs.
 
-    The sentence's chunks are its pieces between single spaces (``str.split(" ")``, so a
-    chunk starts one character after the previous one ends): word ``i`` lies in the first
-    chunk whose running word count exceeds ``i``.
+    The sentence's chunks are its pieces between single spaces (``str.split(" ")``), so
+    chunk ``c`` starts after the ``c`` chunks before it and a space after each; word ``i``
+    lies in the first chunk whose running word count exceeds ``i``. ``spans`` holds each
+    chunk's word spans, by its text.
     """
 
-    __slots__ = ("ends", "read", "starts")
+    __slots__ = ("chunks", "ends", "spans", "starts")
 
-    def __init__(self, read: list[_Chunk]) -> None:
-        self.read = read
-        self.ends = list(accumulate(map(_CHUNK_COUNT, read)))
-        self.starts = list(accumulate(map(_CHUNK_WIDTH, read), initial=0))
+    def __init__(
+        self,
+        chunks: list[str],
+        words: list[tuple[_Word, ...]],
+        spans: dict[str, tuple[tuple[int, int], ...]],
+    ) -> None:
+        self.chunks = chunks
+        self.spans = spans
+        self.ends = list(accumulate(map(len, words)))
+        self.starts = list(accumulate(map(len, chunks), initial=0))
 
     def span(self, word: int) -> tuple[int, int]:
         """The character span of word ``word`` of the sentence."""
         chunk = bisect_right(self.ends, word)
         before = self.ends[chunk - 1] if chunk else 0
-        start, end = self.read[chunk].spans[word - before]
-        at = self.starts[chunk]
+        start, end = self.spans[self.chunks[chunk]][word - before]
+        at = self.starts[chunk] + chunk
         return at + start, at + end
 
 
@@ -306,6 +296,7 @@ class ThemeMatcher:
         # size (a language has a few tens of thousands of forms in use).
         self._vocabulary: dict[str, _Word] = {}
         self._chunks = _Chunks(self._read_chunk)
+        self._chunk_spans: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def _describe(self, form: str) -> _Word:
         """Work out (once) what a word form, as written, means to the matcher."""
@@ -329,16 +320,13 @@ class ThemeMatcher:
         self._vocabulary[form] = described
         return described
 
-    def _read_chunk(self, chunk: str) -> _Chunk:
-        """Work out (once) the words of a chunk of a sentence between spaces."""
+    def _read_chunk(self, chunk: str) -> tuple[_Word, ...]:
+        """Work out (once) the words of a chunk of a sentence between spaces, and their spans
+        in it (kept apart: only a sentence with a hit needs them)."""
         vocabulary = self._vocabulary
         found = list(WORD.finditer(chunk))
-        return _Chunk(
-            tuple(vocabulary.get(m.group()) or self._describe(m.group()) for m in found),
-            tuple(m.span() for m in found),
-            len(found),
-            len(chunk) + 1,
-        )
+        self._chunk_spans[chunk] = tuple(m.span() for m in found)
+        return tuple(vocabulary.get(m.group()) or self._describe(m.group()) for m in found)
 
     def find(self, sentence: str) -> tuple[ThemeHit, ...]:
         """Return the evidence for every theme in one sentence.
@@ -350,8 +338,9 @@ class ThemeMatcher:
             One hit per surviving match, in theme order then text order;
             ``sentence[hit.start:hit.end] == hit.matched[0]``.
         """
-        read = list(map(self._chunks.__getitem__, sentence.split(" ")))
-        words = list(chain.from_iterable(map(_CHUNK_WORDS, read)))
+        chunks = sentence.split(" ")
+        read = list(map(self._chunks.__getitem__, chunks))
+        words = list(chain.from_iterable(read))
         # A sentence with no word that starts a term has no theme, whatever else it holds.
         starting = list(compress(count(), map(_STARTS, words)))
         if not starting:
@@ -402,7 +391,7 @@ class ThemeMatcher:
         ]
         if not any(matches for _, matches in kept):
             return ()
-        spans = _Spans(read)
+        spans = _Spans(chunks, read, self._chunk_spans)
         return tuple(
             self._hit(sentence, spans, theme_id, match)
             for theme_id, matches in kept
