@@ -103,6 +103,16 @@ def test_the_port_scores_any_text_as_the_library(text: str) -> None:
     assert PORT(text) == _reference(text)
 
 
+def test_every_emoji_sends_its_sentence_to_the_library() -> None:
+    # The port hands a sentence with an emoji to the library; its quick character-class test
+    # must let through every one-character key of the emoji table, whatever surrounds it.
+    emojis = sorted(key for key in ANALYZER.emojis if len(key) == 1)
+    assert len(emojis) > 1000
+    for emoji in emojis:
+        text = f"The team’s “morale” {emoji} is – sadly – low…"
+        assert PORT(text) == _reference(text), emoji
+
+
 def test_another_release_of_the_library_is_scored_by_the_library(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
