@@ -318,7 +318,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     """
     sentences: list[Sentence] = []
     block_start = 0
-    boundaries = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text)]
+    # A blank line needs a line break: most texts (a comment paragraph, a body block) have
+    # none, and skip the search.
+    boundaries = (
+        [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text)] if "\n" in text else []
+    )
     boundaries.append((len(text), len(text)))
     # ``_GLUED_END`` needs an end mark then a capital: most texts have none, and their spans
     # skip the search.
