@@ -150,9 +150,12 @@ def _lowered(text: str) -> str | None:
     if text.isascii():
         return text.lower()
     folded = _straighten(text)
-    for char in set(_NON_ASCII.findall(folded)):
-        if char.lower() != char or char.upper() != char:
-            return None
+    # Often a text's only non-ASCII characters are curly apostrophes (2,638 of the 4,603
+    # comments of /tmp/n300 that are not ASCII): the search for others is then not needed.
+    if not folded.isascii():
+        for char in set(_NON_ASCII.findall(folded)):
+            if char.lower() != char or char.upper() != char:
+                return None
     return folded.lower()
 
 
