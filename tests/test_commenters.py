@@ -326,3 +326,18 @@ def test_leads_start_no_later_than_their_cue(text: str) -> None:
         plain = cue.pattern.search(lowered)
         if cue.lead is not None and plain is not None:
             assert 0 <= cue.lead.first(lowered) <= plain.start(), cue.pattern.pattern
+
+
+def test_runs_remember_the_cues_the_keys_allow() -> None:
+    # `_earliest` takes a run's cues from its memo when the keys that matter to the run have
+    # been met before: the memo must give the cues that a test of each cue gives.
+    cues = load_cues()
+    lists = [role_cues for _, role_cues in cues.role_cues] + [cues.stance_cues]
+    for text, _, _ in ROLE_CASES + STANCE_CASES:
+        reading = _read(text)
+        assert reading is not None
+        for cue_list in lists:
+            for run in cue_list.runs:
+                direct = tuple(c for c in run.cues if reading.keys & c.need == c.need)
+                assert run.learn(reading.keys) == direct
+                assert run.allowed[reading.keys & run.mask] == direct
