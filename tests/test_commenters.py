@@ -328,6 +328,31 @@ def test_leads_start_no_later_than_their_cue(text: str) -> None:
             assert 0 <= cue.lead.first(lowered) <= plain.start(), cue.pattern.pattern
 
 
+# The {self} pattern as it was before its phrases after "i" were grouped by how they start
+# (see commenter_cues.toml): the grouping must change no match.
+_SELF_UNGROUPED = (
+    r"\b(?:i(?:\s+am|'?m|\s+have\s+been|'?ve\s+been|\s+was|\s+work\s+as|\s+worked\s+as"
+    r"|\s+have\s+worked\s+as|'?ve\s+worked\s+as|\s+qualified\s+as)|speaking\s+as"
+    r"|(?<!such\s)as)\s+an?\s+"
+)
+_SELF_PIECES = st.sampled_from(
+    ["I am", "i'm", "Im", "i have been", "I've been", "ive been", "i was", "i work as",
+     "I worked as", "i have worked as", "i've worked as", "ive worked as", "i qualified as",
+     "speaking as", "such as", "i", "I", "am", "'m", "m", "'ve", "ve", "have", "been",
+     "worked", "as", "a", "an", "An", "retired", "social worker", "sw", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(joined_pieces(_SELF_PIECES, _GATE_GAPS))
+def test_grouped_self_pattern_matches_as_before(text: str) -> None:
+    patterns = tomllib.loads(read_data_text(CUES_FILE))["patterns"]
+    for rest in ("", patterns["mods"] + patterns["job"]):
+        before = re.finditer(_SELF_UNGROUPED + rest, text, re.IGNORECASE | re.MULTILINE)
+        now = re.finditer(patterns["self"] + rest, text, re.IGNORECASE | re.MULTILINE)
+        assert [m.span() for m in before] == [m.span() for m in now]
+
+
 def test_runs_remember_the_cues_the_keys_allow() -> None:
     # `_earliest` takes a run's cues from its memo when the keys that matter to the run have
     # been met before: the memo must give the cues that a test of each cue gives.
