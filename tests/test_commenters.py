@@ -268,6 +268,8 @@ def test_cues_opening_with_a_word_share_a_relaxed_gate() -> None:
             r"i\s+(?:so|(?<!x)very)\s+x", r"so\s+x", r"very\s+x",
         ]),
         (r"(?:a)?+(?:b)?", ["a(?:b)?", "b", ""]),
+        # A group of zero-width alternatives is dropped with them.
+        (r"(?:^|(?<=[.!?]\s))\s*x", [r"\s*x", r"\s*x"]),
         # Not cut: a repeated group, a "|" outside the group, a capturing group.
         (r"\b(?:a|b)*c", ["(?:a|b)*c"]),
         (r"(?:a|b){0,1}c", ["(?:a|b){0,1}c"]),
@@ -314,6 +316,13 @@ def test_cues_opening_with_alternatives_get_leads() -> None:
     assert that is not None and [p[:5] for p in that.branches] == ["that(", "this(", "it(?:"]
     totally = next(lead for pattern, lead in leads.items() if r"(?:i\s+)?(?:totally" in pattern)
     assert totally is not None and len(totally.branches) == 10
+    # "(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:i\s+)?agree\b": a match starts before the
+    # whitespace in front of "i" or "agree".
+    agree = next(
+        lead for pattern, lead in leads.items() if pattern.endswith(r"\s*(?:i\s+)?agree\b")
+    )
+    assert agree is not None and agree.branches == (r"i\s+agree\b", r"agree\b") and agree.back
+    assert agree.first("x.  \n Agree".lower()) == 2
 
 
 @settings(max_examples=300, deadline=None)
