@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from datetime import datetime
+
 from discourse.model import Article, Comment, DroppedLine
 from discourse.privacy import Pseudonyms, pseudonymise
 
@@ -131,3 +134,27 @@ def test_empty_author_gets_no_pseudonym() -> None:
     result = pseudonymise(_article("x.txt", _comment(1, "", "Anonymous text.")), names)
     assert result.comments[0].author == ""
     assert len(names) == 0
+
+
+def test_every_other_field_of_a_comment_is_kept() -> None:
+    # `pseudonymise` builds the comments field by field: a field added to Comment and not
+    # passed on there would fail here (every field below differs from any default).
+    comment = Comment(
+        id="c7",
+        number=None,
+        parent="c3",
+        depth=2,
+        author="Dave Stubbs",
+        posted=datetime(2021, 5, 4, 9, 30),
+        paragraphs=("Hello Dave.",),
+    )
+    for article in (_article("a.txt", comment), _article("b.txt", _comment(1, "Reader 1", "x"))):
+        [result] = pseudonymise(article, Pseudonyms()).comments[:1]
+        [before] = article.comments[:1]
+        changed = {"author", "paragraphs"}
+        assert {
+            f.name: getattr(result, f.name) for f in fields(Comment) if f.name not in changed
+        } == {f.name: getattr(before, f.name) for f in fields(Comment) if f.name not in changed}
+    assert pseudonymise(_article("a.txt", comment), Pseudonyms()).comments[0].paragraphs == (
+        "Hello Commenter 1.",
+    )
