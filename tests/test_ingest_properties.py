@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from discourse.errors import InputError
 from discourse.ingest import parse_page, patterns
 from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
-from discourse.ingest.lines import split_lines
+from discourse.ingest.lines import TAB_WIDTH, Line, page_lines, split_lines
 from discourse.ingest.patterns import DATA_FILE, _folded, _word_alternation, load_patterns
 from discourse.model import Article, LineRole
 from discourse.prefilter import ascii_folded
@@ -87,6 +87,20 @@ def test_every_non_blank_line_gets_exactly_one_role(text: str) -> None:
 @given(st.text())
 def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
     _check_partition(text, parse_page(text, "arbitrary.txt"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=" \t\xa0\u3000\u2028\x1cab\n\r")))
+def test_page_lines_are_the_stripped_lines_and_their_expanded_lead(text: str) -> None:
+    # page_lines skips the tab expansion where the lead holds no tab.
+    expected = []
+    for number, raw in enumerate(split_lines(text), start=1):
+        lead = raw[: len(raw) - len(raw.lstrip())]
+        if raw.strip():
+            expected.append(Line(number, len(lead.expandtabs(TAB_WIDTH)), raw.strip()))
+    lines = page_lines(text)
+    assert lines == expected
+    assert all(type(line) is Line for line in lines)
 
 
 def _big_page(target_bytes: int) -> str:
