@@ -314,6 +314,33 @@ def test_furniture_filter_changes_no_result(text: str) -> None:
     assert table.match_furniture(text) == unfiltered.match_furniture(text), text
 
 
+def test_credit_words_cover_every_required_word() -> None:
+    # The credit prefilter keeps only the shortest of nested words ("pic" for "picture").
+    kept = load_patterns().credit_words
+    assert kept is not None
+    for entry in tomllib.loads(read_data_text(DATA_FILE))["credits"]:
+        assert all(any(k in word.lower() for k in kept) for word in entry["requires"])
+
+
+_credit_lines = st.lists(
+    st.one_of(
+        st.sampled_from(["Photo:", "PICTURE by", "(photo by", "/ Shutterstock", "Istock)."]),
+        st.sampled_from(["credit:", "ſource:", "Phil Nash", "Wikimedia Commons", "town hall"]),
+        st.text(max_size=4),
+    ),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_credit_lines)
+def test_credit_words_change_no_result(text: str) -> None:
+    table = load_patterns()
+    unfiltered = dataclasses.replace(table, credit_words=None)
+    assert table.is_credit(text) == unfiltered.is_credit(text), text
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(st.binary(max_size=80), st.text(max_size=40).map(str.encode)))
 def test_bytes_without_control_bytes_decode_without_control_characters(data: bytes) -> None:
