@@ -221,7 +221,7 @@ def test_first_letter_lookahead_takes_every_character_the_words_take() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(_stamp_lines)
+@given(st.one_of(_stamp_lines, _header_lines))
 def test_date_lookaheads_change_no_match(text: str) -> None:
     table = load_patterns()
     for regex in (table.header, table.byline, table.dateline):
