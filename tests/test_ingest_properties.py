@@ -189,6 +189,7 @@ _stamp_lines = st.tuples(
 _HEADER_DATES = [
     *("January 1, 2018", "JAN 5 2021", "ſept 3, 2020", "15th April 2022", "2022-04-15"),
     *("Tues. 1st Jan 2019", "31 June 2020", "Mon, 2 May 2022", "ma\u0130 2, 2022", ""),
+    *("April 17, 2022", "Friday, 1 Dec 2023", "dec. 5, 2019", "Wed 3rd Aug 2016"),
 ]
 _header_lines = st.tuples(
     st.sampled_from(["", "1. ", "12) ", "• ", "* ", "– ", "\t"]),
