@@ -16,6 +16,9 @@ from discourse.ingest.lines import Line, RoleLedger
 from discourse.ingest.patterns import HAS_WORD, MAX_RULE_LINE, PagePatterns, match_datetime
 from discourse.model import Comment, frozen_record
 
+# What a header ends with (see parse_header).
+_HEADER_ENDS = ("#", "m", "M")
+
 
 @frozen_record
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header |
     # A header ends with its "#" permalink or with its timestamp, and the only letter a
     # timestamp can end with is the "m" of "am"/"pm" (dates and minutes end in digits), so
     # any other line is not one and the slow full pattern is not tried on it.
-    if len(text) > MAX_RULE_LINE or not (text.endswith("#") or text[-1:] in ("m", "M")):
+    if len(text) > MAX_RULE_LINE or not text.endswith(_HEADER_ENDS):
         return None
     found = patterns.match_header(text)
     if found is None:
