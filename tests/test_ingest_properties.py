@@ -1,5 +1,6 @@
 """Properties of the page parser: the partition, no exceptions, linear time, and shortcuts that
-change no result (date lookaheads, the furniture filter, the control-byte check)."""
+change no result (date lookaheads, optional groups as alternations, lower-cased header
+matching, the furniture filter, the control-byte check)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,19 @@ import sys
 import time
 import tomllib
 from typing import get_args
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discourse.errors import InputError
-from discourse.ingest import parse_page
+from discourse.ingest import parse_page, patterns
 from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
-from discourse.ingest.lines import split_lines
-from discourse.ingest.patterns import DATA_FILE, _word_alternation, load_patterns
+from discourse.ingest.lines import TAB_WIDTH, Line, page_lines, split_lines
+from discourse.ingest.patterns import DATA_FILE, _folded, _word_alternation, load_patterns
 from discourse.model import Article, LineRole
+from discourse.prefilter import ascii_folded
 from discourse.resources import read_data_text
 
 ROLES = set(get_args(LineRole))
@@ -84,6 +87,20 @@ def test_every_non_blank_line_gets_exactly_one_role(text: str) -> None:
 @given(st.text())
 def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
     _check_partition(text, parse_page(text, "arbitrary.txt"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=" \t\xa0\u3000\u2028\x1cab\n\r")))
+def test_page_lines_are_the_stripped_lines_and_their_expanded_lead(text: str) -> None:
+    # page_lines skips the tab expansion where the lead holds no tab.
+    expected = []
+    for number, raw in enumerate(split_lines(text), start=1):
+        lead = raw[: len(raw) - len(raw.lstrip())]
+        if raw.strip():
+            expected.append(Line(number, len(lead.expandtabs(TAB_WIDTH)), raw.strip()))
+    lines = page_lines(text)
+    assert lines == expected
+    assert all(type(line) is Line for line in lines)
 
 
 def _big_page(target_bytes: int) -> str:
@@ -159,11 +176,33 @@ _STAMP_PIECES = [
     "By",
     "Posted on:",
     "ı",
+    "İ",
+    "\u212a",
+    "ΣΑΣ",
 ]
 _stamp_lines = st.tuples(
     st.lists(st.one_of(st.sampled_from(_STAMP_PIECES), st.text(max_size=3)), max_size=14),
     st.sampled_from(["", " ", ", ", "  "]),
 ).map(lambda parts: parts[1].join(parts[0]))
+
+# Comment headers and near misses, slot by slot: most match the header rule.
+_HEADER_DATES = [
+    *("January 1, 2018", "JAN 5 2021", "ſept 3, 2020", "15th April 2022", "2022-04-15"),
+    *("Tues. 1st Jan 2019", "31 June 2020", "Mon, 2 May 2022", "ma\u0130 2, 2022", ""),
+    *("April 17, 2022", "Friday, 1 Dec 2023", "dec. 5, 2019", "Wed 3rd Aug 2016"),
+]
+_header_lines = st.tuples(
+    st.sampled_from(["", "1. ", "12) ", "• ", "* ", "– ", "\t"]),
+    st.one_of(
+        st.sampled_from(["Reader 516", "Dave", "İlker", "ΣΑΣ Σ", "\u212aim", "ſam", "#", "1."]),
+        st.text(max_size=6),
+    ),
+    st.sampled_from([" ", "", "  ", " - "]),
+    st.sampled_from(_HEADER_DATES),
+    st.sampled_from(["", " at 9:11 am", " at 12:15 AM", ", 23:59", " @ 13:00 pm", " - 10.47 p.m."]),
+    st.sampled_from(["", " #", "#", "  #", " ı"]),
+    st.sampled_from([str, str.upper, str.swapcase]),
+).map(lambda parts: parts[-1]("".join(parts[:-1])))
 
 
 def _without_lookaheads(regex: re.Pattern[str]) -> re.Pattern[str]:
@@ -183,7 +222,7 @@ def test_first_letter_lookahead_takes_every_character_the_words_take() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(_stamp_lines)
+@given(st.one_of(_stamp_lines, _header_lines))
 def test_date_lookaheads_change_no_match(text: str) -> None:
     table = load_patterns()
     for regex in (table.header, table.byline, table.dateline):
@@ -191,6 +230,53 @@ def test_date_lookaheads_change_no_match(text: str) -> None:
         assert regex.pattern != plain.pattern
         fast, slow = regex.fullmatch(text), plain.fullmatch(text)
         assert (fast and fast.regs) == (slow and slow.regs), (regex.pattern[:40], text)
+
+
+def _with_optional_groups() -> patterns.PagePatterns:
+    """The layout rules built with ``(?:x)?`` where ``_opt`` writes ``(?:x|)``."""
+    with mock.patch.object(patterns, "_opt", lambda pattern: f"(?:{pattern})?"):
+        return patterns.load_patterns.__wrapped__()
+
+
+_OPTIONAL_GROUPS = _with_optional_groups()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_stamp_lines, _header_lines))
+def test_optional_groups_as_alternations_change_no_match(text: str) -> None:
+    table = load_patterns()
+    for name in ("header", "byline", "dateline"):
+        fast, slow = getattr(table, name), getattr(_OPTIONAL_GROUPS, name)
+        if name == "header":
+            assert fast.pattern != slow.pattern
+        fast_match, slow_match = fast.fullmatch(text), slow.fullmatch(text)
+        assert (fast_match and fast_match.regs) == (slow_match and slow_match.regs), (name, text)
+
+
+def test_cased_header_rule_has_only_lower_case_letters() -> None:
+    # What lets it match a lower-cased line as the case-insensitive rule matches the line.
+    table = load_patterns()
+    assert table.header_cased.pattern == table.header.pattern
+    letters = re.sub(r"\\.|\(\?P<\w+>", "", table.header.pattern)  # no escapes, group names
+    assert not any(char.isupper() for char in letters)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_stamp_lines, _header_lines))
+def test_header_matched_lower_cased_has_the_same_groups(text: str) -> None:
+    table = load_patterns()
+    fast, slow = table.match_header(text), table.header.fullmatch(text)
+    assert (fast and fast.regs) == (slow and slow.regs), text
+    if fast and slow:
+        assert [_folded(g or "") for g in fast.groups()] == [
+            _folded(g or "") for g in slow.groups()
+        ], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=12))
+def test_folded_is_ascii_folded(text: str) -> None:
+    assert _folded(text) == ascii_folded(text)
 
 
 _FURNITURE_PIECES = [
@@ -227,6 +313,33 @@ def test_furniture_filter_changes_no_result(text: str) -> None:
     assert table.furniture_filter is not None
     unfiltered = dataclasses.replace(table, furniture_filter=None)
     assert table.match_furniture(text) == unfiltered.match_furniture(text), text
+
+
+def test_credit_words_cover_every_required_word() -> None:
+    # The credit prefilter keeps only the shortest of nested words ("pic" for "picture").
+    kept = load_patterns().credit_words
+    assert kept is not None
+    for entry in tomllib.loads(read_data_text(DATA_FILE))["credits"]:
+        assert all(any(k in word.lower() for k in kept) for word in entry["requires"])
+
+
+_credit_lines = st.lists(
+    st.one_of(
+        st.sampled_from(["Photo:", "PICTURE by", "(photo by", "/ Shutterstock", "Istock)."]),
+        st.sampled_from(["credit:", "ſource:", "Phil Nash", "Wikimedia Commons", "town hall"]),
+        st.text(max_size=4),
+    ),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_credit_lines)
+def test_credit_words_change_no_result(text: str) -> None:
+    table = load_patterns()
+    unfiltered = dataclasses.replace(table, credit_words=None)
+    assert table.is_credit(text) == unfiltered.is_credit(text), text
 
 
 @settings(max_examples=500, deadline=None)

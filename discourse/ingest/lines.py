@@ -38,12 +38,17 @@ def split_lines(text: str) -> list[str]:
 def page_lines(text: str) -> list[Line]:
     """Return the non-blank lines of ``text`` with their numbers and indentation."""
     result: list[Line] = []
+    tabs = "\t" in text
     for number, raw in enumerate(split_lines(text), start=1):
         stripped = raw.strip()
         if not stripped:
             continue
-        lead = raw[: len(raw) - len(raw.lstrip())]
-        result.append(Line(number, len(lead.expandtabs(TAB_WIDTH)), stripped))
+        indent = len(raw) - len(raw.lstrip())
+        if tabs and "\t" in raw[:indent]:
+            indent = len(raw[:indent].expandtabs(TAB_WIDTH))
+        # ``tuple.__new__``, not ``Line(…)``: the named tuple's ``__new__`` is a Python
+        # function around this call, a fifth of this loop's cost.
+        result.append(tuple.__new__(Line, (number, indent, stripped)))
     return result
 
 

@@ -64,6 +64,8 @@ class PagePatterns:
     byline: re.Pattern[str]
     dateline: re.Pattern[str]
     header: re.Pattern[str]
+    # The header rule matching case-sensitively, for lines lower-cased (``match_header``).
+    header_cased: re.Pattern[str]
 
     def match_furniture(self, text: str) -> FurnitureMatch | None:
         """Return the furniture rule ``text`` (a stripped line) matches, if any."""
@@ -83,6 +85,21 @@ class PagePatterns:
                 return FurnitureMatch(rule, name.strip(" .:") if name else None)
         return None  # pragma: no cover - the combined pattern only matches via a rule
 
+    def match_header(self, text: str) -> re.Match[str] | None:
+        """``header.fullmatch(text)``, but the groups' text may be lower-cased.
+
+        The match has the spans and groups of ``header.fullmatch(text)``; read text that keeps
+        its case (the author) from ``text`` by span. Where ``lowered`` allows it, the line is
+        lower-cased and matched by ``header_cased``: a case-insensitive pattern folds each
+        character it tests, and the rule tests each character many times: 7.1 instead of 11.7 us
+        a header. Exact, since the rule's letters are all lower case and ``lowered`` refuses the
+        lines whose case-insensitive matches lower-casing does not keep (tests check both).
+        """
+        folded = lowered(text)
+        if folded is None:
+            return self.header.fullmatch(text)
+        return self.header_cased.fullmatch(folded)
+
     def count_of(self, text: str) -> int | None:
         """Return the declared comment count if ``text`` is a comment-count line."""
         if len(text) > MAX_RULE_LINE:
@@ -90,7 +107,7 @@ class PagePatterns:
         for regex in self.counts:
             found = regex.fullmatch(text)
             if found:
-                raw = ascii_folded(found["count"])
+                raw = _folded(found["count"])
                 if raw.isdigit():
                     return int(raw)
                 if raw in self.number_words:
@@ -123,21 +140,33 @@ def _word_alternation(words: Iterable[str]) -> str:
     return f"(?=[{firsts}])(?:{'|'.join(ordered)})"
 
 
+def _opt(pattern: str) -> str:
+    """``(?:pattern)?``, written as an alternation with an empty branch.
+
+    Both try ``pattern`` first and then nothing, so they match alike; but ``re`` runs an
+    optional group wider than one character as a REPEAT, which sets up a repeat context on
+    every attempt, and the header rule attempts its date after every character of the
+    author. The header rule's optional groups written so: 11.7 instead of 14.0 us a header.
+    """
+    return f"(?:{pattern}|)"
+
+
 def _date_pattern(months: dict[str, int], weekdays: list[str], suffix: str) -> str:
     names = _word_alternation(months)
     days = _word_alternation(weekdays)
+    ordinal = _opt("st|nd|rd|th")
     s = suffix
     return (
-        rf"(?:{days}\.?,?\s+)?"
-        rf"(?:(?P<m1{s}>{names})\.?\s+(?P<d1{s}>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1{s}>\d{{4}})"
-        rf"|(?P<d2{s}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2{s}>{names})\.?,?\s+(?P<y2{s}>\d{{4}})"
+        _opt(rf"{days}\.?,?\s+")
+        + rf"(?:(?P<m1{s}>{names})\.?\s+(?P<d1{s}>\d{{1,2}}){ordinal},?\s+(?P<y1{s}>\d{{4}})"
+        rf"|(?P<d2{s}>\d{{1,2}}){ordinal}\s+(?P<m2{s}>{names})\.?,?\s+(?P<y2{s}>\d{{4}})"
         rf"|(?P<y3{s}>\d{{4}})-(?P<m3{s}>\d{{2}})-(?P<d3{s}>\d{{2}}))"
     )
 
 
 def _time_pattern(suffix: str) -> str:
     s = suffix
-    return rf"(?P<hh{s}>\d{{1,2}})[:.](?P<mm{s}>\d{{2}})\s*(?P<ap{s}>[ap]\.?m\.?)?"
+    return rf"(?P<hh{s}>\d{{1,2}})[:.](?P<mm{s}>\d{{2}})\s*" + _opt(rf"(?P<ap{s}>[ap]\.?m\.?)")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -145,14 +174,18 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _credit_words(entries: list[dict[str, Any]]) -> tuple[str, ...] | None:
-    """The words of the credits' ``requires`` lists, if every credit entry has one."""
-    words: list[str] = []
+    """The words of the credits' ``requires`` lists, if every credit entry has one.
+
+    A word that holds another ("picture", "pic") or repeats one is left out: a text holding it
+    holds the other. Each word is a scan of every body line: 15 words instead of 21.
+    """
+    words: set[str] = set()
     for entry in entries:
         required = entry.get("requires")
         if not required:
             return None
-        words.extend(str(word).lower() for word in required)
-    return tuple(words)
+        words.update(str(word).lower() for word in required)
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
 @cache
@@ -182,6 +215,18 @@ def load_patterns() -> PagePatterns:
     datelines = "|".join(re.escape(p) for p in table["dateline"]["prefixes"])
     date_h, time_h = _date_pattern(months, weekdays, "h"), _time_pattern("h")
     date_d, time_d = _date_pattern(months, weekdays, "d"), _time_pattern("d")
+    # What follows a header's author: white space, the first letter of a weekday or month, a
+    # digit or the "#". The author is matched lazily, so the rest of the rule is tried after
+    # each of its characters; this test first rules out most of them (a tenth of its cost).
+    firsts = "".join(sorted({re.escape(word[0]) for word in [*months, *weekdays]}))
+    joint_h = _opt(r"at\s+|[-–|@]\s*")
+    stamp_h = rf"(?:{date_h})" + _opt(rf",?\s+{joint_h}{time_h}")
+    # "  1. Dave Stubbs April 15, 2022 at 9:11 am #", "    • Mark April 17, 2022 at 10:47 pm #"
+    header = (
+        _opt(r"(?P<number>\d{1,4})[.)]|(?P<bullet>[•◦▪‣○■□►▸*–—-])")
+        + rf"\s*(?P<author>\S.{{0,80}}?)(?=[\s\d#{firsts}])\s*"
+        + rf"(?:(?P<stamp>{stamp_h})\s*{_opt('(?P<hash>#)')}|(?P<hash_only>#))"
+    )
     return PagePatterns(
         months=months,
         number_words={str(k): int(v) for k, v in table["number_words"].items()},
@@ -199,21 +244,38 @@ def load_patterns() -> PagePatterns:
             rf"\|?\s*(?:(?:{datelines})\s*(?:on\s*)?:?\s*)?{date_d}"
             rf"(?:,?\s+(?:at\s+|[-–|]\s*)?{time_d})?\s*\|?"
         ),
-        # "  1. Dave Stubbs April 15, 2022 at 9:11 am #", "    • Mark April 17, 2022 at 10:47 pm #"
-        header=_compile(
-            r"(?:(?P<number>\d{1,4})[.)]|(?P<bullet>[•◦▪‣○■□►▸*–—-]))?\s*"
-            r"(?P<author>\S.{0,80}?)\s*"
-            rf"(?:(?P<stamp>(?:{date_h})(?:,?\s+(?:at\s+|[-–|@]\s*)?{time_h})?)\s*(?P<hash>#)?"
-            r"|(?P<hash_only>#))"
-        ),
+        header=_compile(header),
+        header_cased=re.compile(header),
     )
 
 
 @cache
-def _date_groups(suffix: str) -> tuple[tuple[str, str, str], ...]:
-    """(year, month, day) group names of each date form of ``_date_pattern(…, suffix)``."""
-    # Built once per suffix: a header's date is read on every comment of a thread.
-    return tuple((f"y{n}{suffix}", f"m{n}{suffix}", f"d{n}{suffix}") for n in "123")
+def _stamp_groups(suffix: str) -> tuple[str, ...]:
+    """Group names of ``_date_pattern(…, suffix)`` and ``_time_pattern(suffix)``, in the order
+    year, month, day of each date form, then hour, minute, half-day."""
+    # Built once per suffix, and read by one ``group`` call: a header's date and time are
+    # read on every comment of a thread.
+    dates = tuple(f"{part}{n}{suffix}" for n in "123" for part in "ymd")
+    return (*dates, f"hh{suffix}", f"mm{suffix}", f"ap{suffix}")
+
+
+def _folded(text: str) -> str:
+    """``ascii_folded(text)``, which translates through a table: a dict look-up per character,
+    1.2 us for a month name; ASCII text holds none of the characters it replaces."""
+    return text.lower() if text.isascii() else ascii_folded(text)
+
+
+def _date_parts(values: tuple[str | None, ...]) -> tuple[int, int, int] | None:
+    """Year, month and day of the first date form captured in ``values`` (``_stamp_groups``
+    order), the month 0 if its name is unknown; None if no date was captured."""
+    months = load_patterns().months
+    for at in (0, 3, 6):
+        year, month_text, day = values[at : at + 3]
+        if year is not None and month_text is not None and day is not None:
+            month_raw = _folded(month_text).rstrip(".")
+            month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
+            return int(year), month, int(day)
+    return None
 
 
 def match_date(found: re.Match[str], suffix: str) -> date | None:
@@ -226,18 +288,11 @@ def match_date(found: re.Match[str], suffix: str) -> date | None:
     Returns:
         The date, or ``None`` when no date was captured or it does not exist (31 June).
     """
-    months = load_patterns().months
-    for names in _date_groups(suffix):
-        year, month_text, day = found.group(*names)
-        if year is None:
-            continue
-        month_raw = ascii_folded(month_text).rstrip(".")
-        month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
-        try:
-            return date(int(year), month, int(day))
-        except ValueError:
-            return None
-    return None
+    parts = _date_parts(found.group(*_stamp_groups(suffix)[:9]))
+    try:
+        return None if parts is None else date(*parts)
+    except ValueError:
+        return None
 
 
 def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
@@ -245,18 +300,22 @@ def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
 
     A missing time gives midnight; ``12:15 am`` is 00:15 and ``10:47 pm`` is 22:47.
     """
-    day = match_date(found, suffix)
-    if day is None:
+    values = found.group(*_stamp_groups(suffix))
+    parts = _date_parts(values)
+    if parts is None:
         return None
-    hour_raw, minute_raw, half_raw = found.group(f"hh{suffix}", f"mm{suffix}", f"ap{suffix}")
-    if hour_raw is None:
-        return datetime(day.year, day.month, day.day)
-    hour, minute = int(hour_raw), int(minute_raw)
-    half = ascii_folded(half_raw or "").replace(".", "")
-    if half:
-        if not 1 <= hour <= 12:
+    hour_raw, minute_raw, half_raw = values[9:]
+    hour = minute = 0
+    if hour_raw is not None and minute_raw is not None:
+        hour, minute = int(hour_raw), int(minute_raw)
+        half = _folded(half_raw).replace(".", "") if half_raw else ""
+        if half:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        if hour > 23 or minute > 59:
             return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return datetime(day.year, day.month, day.day, hour, minute)
+    try:
+        return datetime(*parts, hour, minute)
+    except ValueError:
+        return None  # a date that does not exist (31 June)

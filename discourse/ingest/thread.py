@@ -16,6 +16,9 @@ from discourse.ingest.lines import Line, RoleLedger
 from discourse.ingest.patterns import HAS_WORD, MAX_RULE_LINE, PagePatterns, match_datetime
 from discourse.model import Comment, frozen_record
 
+# What a header ends with (see parse_header).
+_HEADER_ENDS = ("#", "m", "M")
+
 
 @frozen_record
 @dataclass(frozen=True, slots=True)
@@ -66,13 +69,13 @@ def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header |
     # A header ends with its "#" permalink or with its timestamp, and the only letter a
     # timestamp can end with is the "m" of "am"/"pm" (dates and minutes end in digits), so
     # any other line is not one and the slow full pattern is not tried on it.
-    if len(text) > MAX_RULE_LINE or not (text.endswith("#") or text[-1:] in ("m", "M")):
+    if len(text) > MAX_RULE_LINE or not text.endswith(_HEADER_ENDS):
         return None
-    found = patterns.header.fullmatch(text)
+    found = patterns.match_header(text)
     if found is None:
         return None
-    number, bullet, stamp, hour, hash_, hash_only, author = found.group(
-        "number", "bullet", "stamp", "hhh", "hash", "hash_only", "author"
+    number, bullet, stamp, hour, hash_, hash_only = found.group(
+        "number", "bullet", "stamp", "hhh", "hash", "hash_only"
     )
     marked = number is not None or bullet is not None
     has_time = hour is not None
@@ -86,7 +89,8 @@ def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header |
     posted = match_datetime(found, "h") if stamp else None
     if stamp and posted is None:
         return None  # a date that does not exist is not a header's timestamp
-    author = author.strip()
+    start, end = found.span("author")  # the match may be of the lower-cased line
+    author = text[start:end].strip()
     if not HAS_WORD.search(author):
         return None
     return Header(int(number) if number is not None else None, bullet is not None, author, posted)
