@@ -1,10 +1,11 @@
 """The line of ``analysis.jsonl``: one article's full record as a JSON object.
 
-Most of the record is built as plain dicts, lists and tuples (which ``json`` writes as arrays)
-and encoded in one call, so the encoder's own loop walks it without calling back into Python.
-The sentences (a hundred or so per article, each with its hits) are the exception: they are
-written as JSON text directly, with the encoder's own string escaping and float form, which
-took a quarter less time than building a dict per sentence and hit for the encoder to walk.
+Most of the record is written as JSON text directly, with the encoder's own string escaping
+and float form: that took a quarter less time than building a dict per sentence and hit for
+the encoder to walk. Escaping is the dearest part of writing a text, so each paragraph of the
+article (body blocks, comments' paragraphs) is escaped once, for the ``parse`` section
+(``discourse.ingest.serialise.article_json``), and its sentences reuse it. The small sections
+(``meta``, ``statistics``) are plain dicts encoded in one call.
 Each result object carries its dataclass's fields in declaration order, with their names as
 keys; ``tests/test_tables.py`` checks the whole line against ``json`` of
 ``dataclasses.asdict`` of every result type, so a field added to a result and not here, or a
@@ -14,6 +15,7 @@ character written differently, fails the tests.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -26,7 +28,8 @@ from discourse.analyse.results import (
     Statistic,
     ThemeHit,
 )
-from discourse.ingest import article_to_dict
+from discourse.ingest.serialise import article_json
+from discourse.model import BodyBlock
 
 # The record is plain values built fresh for each article, so it cannot contain a cycle: the
 # encoder's cycle check is skipped.
@@ -49,9 +52,19 @@ def _hit(hit: ThemeHit, sentence: str, written: str) -> str:
     )
 
 
-def _scored(sentence: ScoredSentence) -> str:
+def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) -> str:
+    """A sentence of ``paragraph``, which is ``written_paragraph`` in JSON."""
     text = sentence.text
-    written = _text(text)
+    # Escaping is most of the cost of writing a text: a sentence that is its whole paragraph
+    # has the paragraph's JSON, and one inside a paragraph that needed no escaping needs none.
+    if text == paragraph:
+        written = written_paragraph
+    elif len(written_paragraph) == len(paragraph) + 2 and paragraph.startswith(
+        text, sentence.start
+    ):
+        written = f'"{text}"'
+    else:
+        written = _text(text)
     hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits])
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
@@ -61,11 +74,17 @@ def _scored(sentence: ScoredSentence) -> str:
     )
 
 
-def _comment(comment: CommentAnalysis) -> str:
+def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Sequence[str]) -> str:
+    """A comment whose ``paragraphs`` are ``written`` in JSON."""
     claim, stance = comment.practitioner, comment.stance
+    sentences = ", ".join(
+        [
+            _scored(sentence, paragraphs[sentence.paragraph], written[sentence.paragraph])
+            for sentence in comment.sentences
+        ]
+    )
     return (
-        f'{{"comment_id": {_text(comment.comment_id)}, '
-        f'"sentences": [{", ".join(map(_scored, comment.sentences))}], '
+        f'{{"comment_id": {_text(comment.comment_id)}, "sentences": [{sentences}], '
         f'"sentiment": {_float(comment.sentiment)}, "label": {_text(comment.label)}, '
         + (
             '"practitioner": null, '
@@ -78,11 +97,14 @@ def _comment(comment: CommentAnalysis) -> str:
     )
 
 
-def _body(sentence: BodySentence) -> str:
-    voice = sentence.voice
+def _body(sentence: BodySentence, blocks: Sequence[BodyBlock], written: Sequence[str]) -> str:
+    """A body sentence of an article whose ``blocks`` are ``written`` in JSON."""
+    scored, voice = sentence.scored, sentence.voice
     speaker = "null" if voice.speaker is None else _text(voice.speaker)
+    block = scored.paragraph
     return (
-        f'{{"scored": {_scored(sentence.scored)}, "voice": {{"voice": {_text(voice.voice)}, '
+        f'{{"scored": {_scored(scored, blocks[block].text, written[block])}, '
+        f'"voice": {{"voice": {_text(voice.voice)}, '
         f'"cue": {_text(voice.cue)}, "quoted": {"true" if voice.quoted else "false"}, '
         f'"speaker": {speaker}}}}}'
     )
@@ -121,12 +143,20 @@ def analysis_json(analysis: ArticleAnalysis) -> str:
         claim and stance, and its ``themes``), ``body`` (scored sentences with their voice)
         and ``statistics``; each result object has its dataclass's fields, in order.
     """
+    article = analysis.article
+    blocks = [_text(block.text) for block in article.body]
+    paragraphs = [list(map(_text, comment.paragraphs)) for comment in article.comments]
+    by_id = {
+        comment.id: (comment.paragraphs, written)
+        for comment, written in zip(article.comments, paragraphs, strict=True)
+    }
+    comments = [_comment(comment, *by_id[comment.comment_id]) for comment in analysis.comments]
+    body = [_body(sentence, article.body, blocks) for sentence in analysis.body]
     encode = _ENCODER.encode
     return (
-        f'{{"article": {_text(analysis.article.name)}, '
-        f'"parse": {encode(article_to_dict(analysis.article))}, '
+        f'{{"article": {_text(article.name)}, '
+        f'"parse": {article_json(article, blocks, paragraphs)}, '
         f'"meta": {encode(_meta(analysis.meta))}, '
-        f'"comments": [{", ".join(map(_comment, analysis.comments))}], '
-        f'"body": [{", ".join(map(_body, analysis.body))}], '
+        f'"comments": [{", ".join(comments)}], "body": [{", ".join(body)}], '
         f'"statistics": {encode([_statistic(figure) for figure in analysis.statistics])}}}'
     )
