@@ -31,7 +31,7 @@ from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
-from discourse.export.record import analysis_json
+from discourse.export.record import analysis_line
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
     "article",
@@ -356,7 +356,7 @@ def render_all(analyses: Sequence[ArticleAnalysis], themes: Sequence[str]) -> li
     sentences = ["".join(sentence_lines(analysis, themes)) for analysis in analyses]
     statistics = ["".join(statistic_lines(analysis)) for analysis in analyses]
     articles = list(map(article_line, analyses))
-    records = [analysis_json(analysis) + "\n" for analysis in analyses]
+    records = list(map(analysis_line, analyses))
     return [
         RenderedArticle(
             source=analysis.article.source,
