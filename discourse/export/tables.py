@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 
@@ -93,6 +94,7 @@ OUTPUT_FILES = ("comments.csv", "sentences.csv", "statistics.csv", "articles.csv
 SCORE_DIGITS = 4
 # Several values in one cell (councils, themes, evidence groups).
 LIST_SEPARATOR = "; "
+_HITS = attrgetter("hits")
 
 
 def theme_columns(themes: Sequence[str]) -> tuple[str, ...]:
@@ -117,20 +119,22 @@ def sentence_columns(themes: Sequence[str]) -> tuple[str, ...]:
     return SENTENCE_COLUMNS_BEFORE_THEMES + theme_columns(themes) + AFTER_THEMES
 
 
-def _group_hits(hits: Iterable[ThemeHit]) -> dict[str, dict[str, None]]:
-    """Theme -> its distinct matched words, both in order of first appearance."""
+def _group_hits(hit_groups: Iterable[Iterable[ThemeHit]]) -> dict[str, dict[str, None]]:
+    """Theme -> its distinct matched words, both in order of first appearance, over the hits of
+    each group in turn (a comment's are its sentences': no tuple of them all is built)."""
     groups: dict[str, dict[str, None]] = {}
-    for hit in hits:
-        matched = groups.get(hit.theme)
-        if matched is None:
-            groups[hit.theme] = dict.fromkeys(hit.matched)
-        else:
-            matched.update(dict.fromkeys(hit.matched))
+    for hits in hit_groups:
+        for hit in hits:
+            matched = groups.get(hit.theme)
+            if matched is None:
+                groups[hit.theme] = dict.fromkeys(hit.matched)
+            else:
+                matched.update(dict.fromkeys(hit.matched))
     return groups
 
 
 def _evidence(groups: dict[str, dict[str, None]]) -> str:
-    return LIST_SEPARATOR.join(f"{theme}: {', '.join(words)}" for theme, words in groups.items())
+    return LIST_SEPARATOR.join([f"{theme}: {', '.join(words)}" for theme, words in groups.items()])
 
 
 def evidence_text(hits: Iterable[ThemeHit]) -> str:
@@ -144,7 +148,7 @@ def evidence_text(hits: Iterable[ThemeHit]) -> str:
     Returns:
         One group per theme in order of first hit, each with its distinct matched words.
     """
-    return _evidence(_group_hits(hits))
+    return _evidence(_group_hits([hits]))
 
 
 # Every table function returns finished CSV lines, exactly as ``csv.writer(handle,
@@ -213,11 +217,11 @@ def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> str:
     return ",".join([*("1" if theme in present else "0" for theme in themes), _text(listed)])
 
 
-def _theme_fields(hits: tuple[ThemeHit, ...], themes: tuple[str, ...]) -> str:
+def _theme_fields(hit_groups: Iterable[Iterable[ThemeHit]], themes: tuple[str, ...]) -> str:
     """The fields from the ``theme_<id>`` columns to ``evidence``, comma-joined."""
-    if not hits:  # a third of the rows; their evidence is empty
+    groups = _group_hits(hit_groups)
+    if not groups:  # a third of the rows; their evidence is empty
         return _theme_flags(frozenset(), themes) + ","
-    groups = _group_hits(hits)
     return _theme_flags(frozenset(groups), themes) + "," + _text(_evidence(groups))
 
 
@@ -249,7 +253,7 @@ def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[
             str(round(measured.sentiment, SCORE_DIGITS)),
             _cell(measured.label),
             str(len(measured.sentences)),
-            _theme_fields(measured.hits, themes),
+            _theme_fields(map(_HITS, measured.sentences), themes),
             _text(comment.text),
         ]
         yield ",".join(fields) + "\n"
@@ -274,7 +278,7 @@ def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator
             _optional_cell(voice.speaker),
             str(round(scored.sentiment, SCORE_DIGITS)),
             _cell(scored.label),
-            _theme_fields(scored.hits, themes),
+            _theme_fields((scored.hits,), themes),
             _text(scored.text),
         ]
         yield ",".join(fields) + "\n"
