@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -44,15 +45,23 @@ _text = encode_basestring
 _float = float.__repr__
 
 
+# A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
+# Bounded so memory stays flat on any corpus.
+@lru_cache(maxsize=4096)
+def _hit_ends(theme: str, matched: tuple[str, ...], rule: str) -> tuple[str, str]:
+    """The JSON of a hit before its sentence, and after its span."""
+    return (
+        f'{{"theme": {_text(theme)}, "matched": [{", ".join(map(_text, matched))}], "sentence": ',
+        f', "rule": {_text(rule)}}}',
+    )
+
+
 def _hit(hit: ThemeHit, sentence: str, written: str) -> str:
     """A hit of the sentence ``sentence``, which is ``written`` in JSON."""
     # A hit's sentence is its scored sentence's text: written once for both.
     in_json = written if hit.sentence == sentence else _text(hit.sentence)
-    return (
-        f'{{"theme": {_text(hit.theme)}, "matched": [{", ".join(map(_text, hit.matched))}], '
-        f'"sentence": {in_json}, "start": {hit.start}, "end": {hit.end}, '
-        f'"rule": {_text(hit.rule)}}}'
-    )
+    before, after = _hit_ends(hit.theme, hit.matched, hit.rule)
+    return f'{before}{in_json}, "start": {hit.start}, "end": {hit.end}{after}'
 
 
 def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) -> str:
@@ -77,6 +86,12 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
     )
 
 
+def _themes(comment: CommentAnalysis) -> set[str]:
+    # ``comment.themes`` from the sentences' hits directly, without the tuple of all its hits
+    # that the property builds first.
+    return {hit.theme for sentence in comment.sentences for hit in sentence.hits}
+
+
 def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Sequence[str]) -> str:
     """A comment whose ``paragraphs`` are ``written`` in JSON."""
     claim, stance = comment.practitioner, comment.stance
@@ -96,7 +111,7 @@ def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Seque
         )
         + f'"stance": {{"stance": {_text(stance.stance)}, "cue": {_text(stance.cue)}}}, '
         # Not a field: the union of the sentences' themes, sorted so every run writes the same.
-        f'"themes": [{", ".join(map(_text, sorted(comment.themes)))}]}}'
+        f'"themes": [{", ".join(map(_text, sorted(_themes(comment))))}]}}'
     )
 
 
