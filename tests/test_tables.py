@@ -318,6 +318,20 @@ def test_json_line_reusing_paragraphs_is_the_reference(data: st.DataObject) -> N
     assert analysis_line(analysis) == _reference_json(analysis) + "\n"
 
 
+def test_json_scores_kept_as_text_keep_their_sign() -> None:
+    # 0.0 and -0.0 are equal (one cache key) but written differently.
+    sentences = tuple(
+        replace(ANALYSIS.comments[0].sentences[0], sentiment=score)
+        for score in (0.0, -0.0, 0.0, -0.25, 0.25, -0.25)
+    )
+    analysis = replace(
+        ANALYSIS, comments=(replace(ANALYSIS.comments[0], sentences=sentences),), body=()
+    )
+    line = analysis_line(analysis)
+    assert line == _reference_json(analysis) + "\n"
+    assert '"sentiment": -0.0' in line
+
+
 def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:
     # Every text value of the analysis opens like a formula, even those from closed sets.
     evil = "=cmd"

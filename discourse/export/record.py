@@ -43,6 +43,16 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # scores are always finite, and an ``int`` here would raise rather than pass unnoticed).
 _text = encode_basestring
 _float = float.__repr__
+# Sentence scores recur (VADER's have four places): a kept text is a look-up instead of a
+# float-to-decimal conversion. Bounded so memory stays flat on any corpus.
+_kept_float = lru_cache(maxsize=4096)(_float)
+
+
+def _score(number: float) -> str:
+    """A sentence's score in JSON."""
+    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
+    # write) are never looked up.
+    return _kept_float(number) if number else _float(number)
 
 
 # A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
@@ -81,7 +91,7 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
         f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
-        f'"sentiment": {_float(sentence.sentiment)}, "label": {_text(sentence.label)}, '
+        f'"sentiment": {_score(sentence.sentiment)}, "label": {_text(sentence.label)}, '
         f'"hits": [{hits}]}}'
     )
 
