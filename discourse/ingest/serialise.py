@@ -10,6 +10,7 @@ strings (the record writes each paragraph once and reuses it for its sentences).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -86,6 +87,12 @@ def _array(written: Sequence[str]) -> str:
     return f"[{', '.join(written)}]"
 
 
+def _minute(posted: datetime) -> str:
+    """``posted.strftime(POSTED_FORMAT)``, in a quarter of the time."""
+    # ISO 8601 starts with the same fields; strftime writes a year before 1000 unpadded.
+    return posted.isoformat()[:16] if posted.year >= 1000 else posted.strftime(POSTED_FORMAT)
+
+
 def comment_json(comment: Comment, paragraphs: Sequence[str]) -> str:
     """``comment_to_dict(comment)`` as JSON text.
 
@@ -109,7 +116,7 @@ def comment_json(comment: Comment, paragraphs: Sequence[str]) -> str:
         f'{{"id": {_text(comment.id)}, "number": {_number(comment.number)}, '
         f'"parent": {_optional(comment.parent)}, "depth": {comment.depth}, '
         f'"author": {_text(comment.author)}, '
-        f'"posted": {"null" if posted is None else _text(posted.strftime(POSTED_FORMAT))}, '
+        f'"posted": {"null" if posted is None else _text(_minute(posted))}, '
         f'"text": {text}, "paragraphs": {_array(paragraphs)}}}'
     )
 
