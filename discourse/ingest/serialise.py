@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
+from itertools import starmap
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -93,6 +95,13 @@ def _minute(posted: datetime) -> str:
     return posted.isoformat()[:16] if posted.year >= 1000 else posted.strftime(POSTED_FORMAT)
 
 
+# A page has a hundred lines or so, and pages share their (number, role) pairs: a kept pair is
+# a look-up instead of writing it (a quarter of the time). Bounded: memory stays flat.
+@lru_cache(maxsize=4096)
+def _line(number: int, role: str) -> str:
+    return f"[{number}, {_text(role)}]"
+
+
 def comment_json(comment: Comment, paragraphs: Sequence[str]) -> str:
     """``comment_to_dict(comment)`` as JSON text.
 
@@ -147,7 +156,7 @@ def article_json(
         f'{{"line": {item.line}, "reason": {_text(item.reason)}, "text": {_text(item.text)}}}'
         for item in article.dropped
     ]
-    lines = [f"[{number}, {_text(role)}]" for number, role in article.lines]
+    lines = list(starmap(_line, article.lines))
     return (
         f'{{"source": {_text(article.source)}, "name": {_text(article.name)}, '
         f'"title": {_text(article.title)}, "standfirst": {_optional(article.standfirst)}, '
