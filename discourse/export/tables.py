@@ -125,11 +125,12 @@ def _group_hits(hit_groups: Iterable[Iterable[ThemeHit]]) -> dict[str, dict[str,
     groups: dict[str, dict[str, None]] = {}
     for hits in hit_groups:
         for hit in hits:
-            matched = groups.get(hit.theme)
-            if matched is None:
-                groups[hit.theme] = dict.fromkeys(hit.matched)
-            else:
-                matched.update(dict.fromkeys(hit.matched))
+            words = groups.get(hit.theme)
+            if words is None:
+                words = groups[hit.theme] = {}
+            # Item by item: a dict per hit (``dict.fromkeys``) took a fifth more time.
+            for word in hit.matched:
+                words[word] = None
     return groups
 
 
