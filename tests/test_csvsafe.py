@@ -7,6 +7,8 @@ import io
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discourse.export.csvsafe import FORMULA_TRIGGERS, neutralise, safe_text
 
@@ -59,3 +61,13 @@ def test_round_trip_through_csv_module() -> None:
 )
 def test_safe_text_is_neutralise_for_text(text: str) -> None:
     assert safe_text(text) == neutralise(text)
+
+
+def test_every_trigger_is_one_character() -> None:
+    # ``safe_text`` looks up a text's first character among the triggers.
+    assert all(len(trigger) == 1 for trigger in FORMULA_TRIGGERS)
+
+
+@given(st.text(alphabet=st.sampled_from([*FORMULA_TRIGGERS, "a", " ", "'", "é"]), max_size=4))
+def test_safe_text_is_the_prefix_rule(text: str) -> None:
+    assert safe_text(text) == ("'" + text if text.startswith(FORMULA_TRIGGERS) else text)

@@ -26,7 +26,7 @@ from discourse.analyse.results import (
     VoiceAttribution,
 )
 from discourse.errors import OutputError
-from discourse.export.record import analysis_json
+from discourse.export.record import analysis_line
 from discourse.export.tables import (
     ARTICLE_COLUMNS,
     OUTPUT_FILES,
@@ -238,23 +238,98 @@ def test_evidence_groups_by_theme_in_order() -> None:
 
 
 def test_json_line_is_every_dataclass_field_in_order() -> None:
-    # An independent reference: ``dataclasses.asdict`` of each result, keys in field order.
-    expected = {
-        "article": "000_page",
-        "parse": article_to_dict(ARTICLE),
-        "meta": asdict(ANALYSIS.meta),
-        "comments": [
-            {**asdict(comment), "themes": sorted(comment.themes)} for comment in ANALYSIS.comments
-        ],
-        "body": [asdict(sentence) for sentence in ANALYSIS.body],
-        "statistics": [asdict(figure) for figure in ANALYSIS.statistics],
-    }
-    line = analysis_json(ANALYSIS)
-    assert line == json.dumps(expected, ensure_ascii=False)
-    assert render(ANALYSIS, THEMES).chunks[-1] == line + "\n"
+    line = analysis_line(ANALYSIS)
+    assert line == _reference_json(ANALYSIS) + "\n"
+    assert json.loads(line)["article"] == "000_page"
+    assert render(ANALYSIS, THEMES).chunks[-1] == line
     record = json.loads(line)
     assert list(record["comments"][0]) == [f.name for f in fields(CommentAnalysis)] + ["themes"]
     assert record["comments"][0]["themes"] == ["bullying"]
+
+
+def _reference_json(analysis: ArticleAnalysis) -> str:
+    """An independent reference: ``dataclasses.asdict`` of each result, keys in field order."""
+    expected = {
+        "article": analysis.article.name,
+        "parse": article_to_dict(analysis.article),
+        "meta": asdict(analysis.meta),
+        "comments": [
+            {**asdict(comment), "themes": sorted(comment.themes)} for comment in analysis.comments
+        ],
+        "body": [asdict(sentence) for sentence in analysis.body],
+        "statistics": [asdict(figure) for figure in analysis.statistics],
+    }
+    return json.dumps(expected, ensure_ascii=False)
+
+
+# Paragraphs that need escaping or not, and sentences that are a part of their paragraph at
+# their span, elsewhere, or not at all (the record reuses a paragraph's JSON only for parts).
+_paragraph_text = st.text(alphabet=st.sampled_from('a"\\\n’'), max_size=8)
+
+
+@st.composite
+def _sentences_of(draw: st.DrawFn, paragraphs: tuple[str, ...]) -> tuple[ScoredSentence, ...]:
+    sentences = []
+    for index in range(draw(st.integers(0, 3)) if paragraphs else 0):
+        number = draw(st.integers(0, len(paragraphs) - 1))
+        paragraph = paragraphs[number]
+        start = draw(st.integers(0, len(paragraph)))
+        end = draw(st.integers(start, len(paragraph)))
+        text = draw(
+            st.sampled_from([paragraph[start:end], paragraph[start:end], paragraph])
+            | _paragraph_text
+        )
+        start = draw(st.sampled_from([start, start + 1, -1]))
+        hit = ThemeHit("pay", (text,), draw(st.sampled_from([text, "other"])), 0, 1, "pay:x")
+        sentences.append(ScoredSentence(number, index, text, start, end, -0.5, "negative", (hit,)))
+    return tuple(sentences)
+
+
+@given(st.data())
+def test_json_line_reusing_paragraphs_is_the_reference(data: st.DataObject) -> None:
+    comments = tuple(
+        Comment(f"c{number}", number, None, 0, "A", None, paragraphs)
+        for number, paragraphs in enumerate(
+            data.draw(st.lists(st.lists(_paragraph_text, max_size=3).map(tuple), max_size=3))
+        )
+    )
+    body = tuple(
+        BodyBlock("paragraph", text) for text in data.draw(st.lists(_paragraph_text, max_size=3))
+    )
+    blocks = tuple(block.text for block in body)
+    voice = VoiceAttribution("journalist", "no cue", False, None)
+    analysis = ArticleAnalysis(
+        article=replace(ARTICLE, body=body, comments=comments),
+        comments=tuple(
+            CommentAnalysis(
+                comment.id,
+                data.draw(_sentences_of(comment.paragraphs)),
+                0.0,
+                "neutral",
+                None,
+                StanceCue("none", ""),
+            )
+            for comment in comments
+        ),
+        body=tuple(BodySentence(scored, voice) for scored in data.draw(_sentences_of(blocks))),
+        statistics=(),
+        meta=ANALYSIS.meta,
+    )
+    assert analysis_line(analysis) == _reference_json(analysis) + "\n"
+
+
+def test_json_scores_kept_as_text_keep_their_sign() -> None:
+    # 0.0 and -0.0 are equal (one cache key) but written differently.
+    sentences = tuple(
+        replace(ANALYSIS.comments[0].sentences[0], sentiment=score)
+        for score in (0.0, -0.0, 0.0, -0.25, 0.25, -0.25)
+    )
+    analysis = replace(
+        ANALYSIS, comments=(replace(ANALYSIS.comments[0], sentences=sentences),), body=()
+    )
+    line = analysis_line(analysis)
+    assert line == _reference_json(analysis) + "\n"
+    assert '"sentiment": -0.0' in line
 
 
 def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ CsvCell = str | int | float | None
 # OWASP's list, plus the full-width forms of the same signs, which some spreadsheet
 # applications normalise to the ASCII ones before deciding whether a cell is a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_TRIGGERS = frozenset(FORMULA_TRIGGERS)
 
 
 def neutralise(cell: Cell) -> str | int | float:
@@ -58,4 +59,6 @@ def safe_text(text: str) -> str:
     Returns:
         The text, with a leading ``'`` if it begins with a formula trigger.
     """
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    # Every trigger is one character: a set look-up of the first instead of ``startswith``
+    # trying ten prefixes in turn.
+    return "'" + text if text[:1] in _TRIGGERS else text

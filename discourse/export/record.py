@@ -1,10 +1,14 @@
 """The line of ``analysis.jsonl``: one article's full record as a JSON object.
 
-Most of the record is built as plain dicts, lists and tuples (which ``json`` writes as arrays)
-and encoded in one call, so the encoder's own loop walks it without calling back into Python.
-The sentences (a hundred or so per article, each with its hits) are the exception: they are
-written as JSON text directly, with the encoder's own string escaping and float form, which
-took a quarter less time than building a dict per sentence and hit for the encoder to walk.
+The line is written with its newline in one piece: adding it after would copy the line (about
+100 KB for an article with 25 comments).
+
+Most of the record is written as JSON text directly, with the encoder's own string escaping
+and float form: that took a quarter less time than building a dict per sentence and hit for
+the encoder to walk. Escaping is the dearest part of writing a text, so each paragraph of the
+article (body blocks, comments' paragraphs) is escaped once, for the ``parse`` section
+(``discourse.ingest.serialise.article_json``), and its sentences reuse it. The small sections
+(``meta``, ``statistics``) are plain dicts encoded in one call.
 Each result object carries its dataclass's fields in declaration order, with their names as
 keys; ``tests/test_tables.py`` checks the whole line against ``json`` of
 ``dataclasses.asdict`` of every result type, so a field added to a result and not here, or a
@@ -14,6 +18,8 @@ character written differently, fails the tests.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -26,7 +32,8 @@ from discourse.analyse.results import (
     Statistic,
     ThemeHit,
 )
-from discourse.ingest import article_to_dict
+from discourse.ingest.serialise import article_json
+from discourse.model import BodyBlock
 
 # The record is plain values built fresh for each article, so it cannot contain a cycle: the
 # encoder's cycle check is skipped.
@@ -36,36 +43,88 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # scores are always finite, and an ``int`` here would raise rather than pass unnoticed).
 _text = encode_basestring
 _float = float.__repr__
+# Sentence scores recur (VADER's have four places): a kept text is a look-up instead of a
+# float-to-decimal conversion. Bounded so memory stays flat on any corpus.
+_kept_float = lru_cache(maxsize=4096)(_float)
+
+
+def _score(number: float) -> str:
+    """A sentence's score in JSON."""
+    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
+    # write) are never looked up.
+    return _kept_float(number) if number else _float(number)
+
+
+class _Numbers(dict[int, str]):
+    """``str(n)`` of an int, kept for the small ones (the rest are written on demand)."""
+
+    def __missing__(self, number: int) -> str:
+        return str(number)
+
+
+# Sentences' and hits' positions are small ints: a look-up is a third of the time of writing
+# one (four a sentence, two a hit).
+_NUMBERS = _Numbers((number, str(number)) for number in range(2048))
+
+
+# A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
+# Bounded so memory stays flat on any corpus.
+@lru_cache(maxsize=4096)
+def _hit_ends(theme: str, matched: tuple[str, ...], rule: str) -> tuple[str, str]:
+    """The JSON of a hit before its sentence, and after its span."""
+    return (
+        f'{{"theme": {_text(theme)}, "matched": [{", ".join(map(_text, matched))}], "sentence": ',
+        f', "rule": {_text(rule)}}}',
+    )
 
 
 def _hit(hit: ThemeHit, sentence: str, written: str) -> str:
     """A hit of the sentence ``sentence``, which is ``written`` in JSON."""
     # A hit's sentence is its scored sentence's text: written once for both.
     in_json = written if hit.sentence == sentence else _text(hit.sentence)
-    return (
-        f'{{"theme": {_text(hit.theme)}, "matched": [{", ".join(map(_text, hit.matched))}], '
-        f'"sentence": {in_json}, "start": {hit.start}, "end": {hit.end}, '
-        f'"rule": {_text(hit.rule)}}}'
-    )
+    before, after = _hit_ends(hit.theme, hit.matched, hit.rule)
+    return f'{before}{in_json}, "start": {_NUMBERS[hit.start]}, "end": {_NUMBERS[hit.end]}{after}'
 
 
-def _scored(sentence: ScoredSentence) -> str:
+def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) -> str:
+    """A sentence of ``paragraph``, which is ``written_paragraph`` in JSON."""
     text = sentence.text
-    written = _text(text)
+    # Escaping is most of the cost of writing a text: a sentence that is its whole paragraph
+    # has the paragraph's JSON, and one inside a paragraph that needed no escaping needs none.
+    if text == paragraph:
+        written = written_paragraph
+    elif len(written_paragraph) == len(paragraph) + 2 and paragraph.startswith(
+        text, sentence.start
+    ):
+        written = f'"{text}"'
+    else:
+        written = _text(text)
     hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits])
     return (
-        f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
-        f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
-        f'"sentiment": {_float(sentence.sentiment)}, "label": {_text(sentence.label)}, '
+        f'{{"paragraph": {_NUMBERS[sentence.paragraph]}, "index": {_NUMBERS[sentence.index]}, '
+        f'"text": {written}, "start": {_NUMBERS[sentence.start]}, "end": {_NUMBERS[sentence.end]}, '
+        f'"sentiment": {_score(sentence.sentiment)}, "label": {_text(sentence.label)}, '
         f'"hits": [{hits}]}}'
     )
 
 
-def _comment(comment: CommentAnalysis) -> str:
+def _themes(comment: CommentAnalysis) -> set[str]:
+    # ``comment.themes`` from the sentences' hits directly, without the tuple of all its hits
+    # that the property builds first.
+    return {hit.theme for sentence in comment.sentences for hit in sentence.hits}
+
+
+def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Sequence[str]) -> str:
+    """A comment whose ``paragraphs`` are ``written`` in JSON."""
     claim, stance = comment.practitioner, comment.stance
+    sentences = ", ".join(
+        [
+            _scored(sentence, paragraphs[sentence.paragraph], written[sentence.paragraph])
+            for sentence in comment.sentences
+        ]
+    )
     return (
-        f'{{"comment_id": {_text(comment.comment_id)}, '
-        f'"sentences": [{", ".join(map(_scored, comment.sentences))}], '
+        f'{{"comment_id": {_text(comment.comment_id)}, "sentences": [{sentences}], '
         f'"sentiment": {_float(comment.sentiment)}, "label": {_text(comment.label)}, '
         + (
             '"practitioner": null, '
@@ -74,15 +133,18 @@ def _comment(comment: CommentAnalysis) -> str:
         )
         + f'"stance": {{"stance": {_text(stance.stance)}, "cue": {_text(stance.cue)}}}, '
         # Not a field: the union of the sentences' themes, sorted so every run writes the same.
-        f'"themes": [{", ".join(map(_text, sorted(comment.themes)))}]}}'
+        f'"themes": [{", ".join(map(_text, sorted(_themes(comment))))}]}}'
     )
 
 
-def _body(sentence: BodySentence) -> str:
-    voice = sentence.voice
+def _body(sentence: BodySentence, blocks: Sequence[BodyBlock], written: Sequence[str]) -> str:
+    """A body sentence of an article whose ``blocks`` are ``written`` in JSON."""
+    scored, voice = sentence.scored, sentence.voice
     speaker = "null" if voice.speaker is None else _text(voice.speaker)
+    block = scored.paragraph
     return (
-        f'{{"scored": {_scored(sentence.scored)}, "voice": {{"voice": {_text(voice.voice)}, '
+        f'{{"scored": {_scored(scored, blocks[block].text, written[block])}, '
+        f'"voice": {{"voice": {_text(voice.voice)}, '
         f'"cue": {_text(voice.cue)}, "quoted": {"true" if voice.quoted else "false"}, '
         f'"speaker": {speaker}}}}}'
     )
@@ -109,8 +171,8 @@ def _meta(meta: ArticleMeta) -> dict[str, Any]:
     }
 
 
-def analysis_json(analysis: ArticleAnalysis) -> str:
-    """The line of ``analysis.jsonl`` for one article (without the newline).
+def analysis_line(analysis: ArticleAnalysis) -> str:
+    """The line of ``analysis.jsonl`` for one article, with its newline.
 
     Args:
         analysis: the article's analysis.
@@ -121,12 +183,20 @@ def analysis_json(analysis: ArticleAnalysis) -> str:
         claim and stance, and its ``themes``), ``body`` (scored sentences with their voice)
         and ``statistics``; each result object has its dataclass's fields, in order.
     """
+    article = analysis.article
+    blocks = [_text(block.text) for block in article.body]
+    paragraphs = [list(map(_text, comment.paragraphs)) for comment in article.comments]
+    by_id = {
+        comment.id: (comment.paragraphs, written)
+        for comment, written in zip(article.comments, paragraphs, strict=True)
+    }
+    comments = [_comment(comment, *by_id[comment.comment_id]) for comment in analysis.comments]
+    body = [_body(sentence, article.body, blocks) for sentence in analysis.body]
     encode = _ENCODER.encode
     return (
-        f'{{"article": {_text(analysis.article.name)}, '
-        f'"parse": {encode(article_to_dict(analysis.article))}, '
+        f'{{"article": {_text(article.name)}, '
+        f'"parse": {article_json(article, blocks, paragraphs)}, '
         f'"meta": {encode(_meta(analysis.meta))}, '
-        f'"comments": [{", ".join(map(_comment, analysis.comments))}], '
-        f'"body": [{", ".join(map(_body, analysis.body))}], '
-        f'"statistics": {encode([_statistic(figure) for figure in analysis.statistics])}}}'
+        f'"comments": [{", ".join(comments)}], "body": [{", ".join(body)}], '
+        f'"statistics": {encode([_statistic(figure) for figure in analysis.statistics])}}}\n'
     )
