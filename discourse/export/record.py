@@ -55,18 +55,6 @@ def _score(number: float) -> str:
     return _kept_float(number) if number else _float(number)
 
 
-class _Numbers(dict[int, str]):
-    """``str(n)`` of an int, kept for the small ones (the rest are written on demand)."""
-
-    def __missing__(self, number: int) -> str:
-        return str(number)
-
-
-# Sentences' and hits' positions are small ints: a look-up is a third of the time of writing
-# one (four a sentence, two a hit).
-_NUMBERS = _Numbers((number, str(number)) for number in range(2048))
-
-
 # A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
 # Bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
@@ -83,7 +71,7 @@ def _hit(hit: ThemeHit, sentence: str, written: str) -> str:
     # A hit's sentence is its scored sentence's text: written once for both.
     in_json = written if hit.sentence == sentence else _text(hit.sentence)
     before, after = _hit_ends(hit.theme, hit.matched, hit.rule)
-    return f'{before}{in_json}, "start": {_NUMBERS[hit.start]}, "end": {_NUMBERS[hit.end]}{after}'
+    return f'{before}{in_json}, "start": {hit.start}, "end": {hit.end}{after}'
 
 
 def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) -> str:
@@ -101,8 +89,8 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
         written = _text(text)
     hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits])
     return (
-        f'{{"paragraph": {_NUMBERS[sentence.paragraph]}, "index": {_NUMBERS[sentence.index]}, '
-        f'"text": {written}, "start": {_NUMBERS[sentence.start]}, "end": {_NUMBERS[sentence.end]}, '
+        f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
+        f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
         f'"sentiment": {_score(sentence.sentiment)}, "label": {_text(sentence.label)}, '
         f'"hits": [{hits}]}}'
     )
