@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from discourse.analyse.quotes import Quote, find_quotes
+from discourse.analyse.quotes import Quote, find_quotes, grouped_alternation
 from discourse.analyse.results import Sentence, Voice, VoiceAttribution
 from discourse.analyse.workforce import mentions_workforce_figure
 from discourse.errors import DiscourseError
@@ -129,12 +129,15 @@ def _strings(table: dict[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
-def _alternation(phrases: Sequence[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
+def _phrase_regex(phrase: str) -> str:
     # Apostrophes are written both ways in pages: "children's" and "children’s".
-    return "|".join(
-        re.escape(phrase).replace(r"\ ", r"[\s-]+").replace("'", "['’]") for phrase in ordered
-    )
+    return re.escape(phrase).replace(r"\ ", r"[\s-]+").replace("'", "['’]")
+
+
+def _alternation(phrases: Sequence[str], *, ignore_case: bool = True) -> str:
+    """The phrases as an alternation, longest first (``quotes.grouped_alternation``)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return grouped_alternation(ordered, _phrase_regex, ignore_case=ignore_case)
 
 
 def _words(phrase: str) -> list[str]:
@@ -220,7 +223,7 @@ def _cues() -> _Cues:
     )
     named_speaker = re.compile(
         rf"^\W*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}){between}{{0,2}}\s+"
-        rf"(?P<verb>{verbs})\b"
+        rf"(?P<verb>{_alternation(verb_phrases, ignore_case=False)})\b"
     )
     anaphor = re.compile(
         rf"^\W*(?:{_alternation(_strings(table, 'anaphors', ''))})\b", re.IGNORECASE
