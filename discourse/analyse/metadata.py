@@ -15,6 +15,8 @@ Reads the title, standfirst and body (never the comments: commenters name other 
 Speed: each pattern is searched only in texts holding the literal words it needs
 (``prefilter.folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection
 at most.
+The gazetteer's names are an alternation grouped by first letter
+(``quotes.grouped_alternation``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from discourse.analyse.quotes import grouped_alternation
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article
@@ -217,7 +220,9 @@ def _gazetteer() -> _Gazetteer:
         # "St Helens" is also "St. Helens"; a comma in a list-like name is optional.
         variants.append((len(name), r"\.?,?\s+".join(map(re.escape, words))))
         initials.add(words[0][:1])
-    alternation = "|".join(body for _, body in sorted(variants, reverse=True))
+    alternation = grouped_alternation(
+        [body for _, body in sorted(variants, reverse=True)], str, ignore_case=False
+    )
     # A match starts with the first character of a name (case-sensitive). Testing that
     # first is implied by the alternation, so it changes no match; it spares the engine
     # trying every name at every position of a text.
