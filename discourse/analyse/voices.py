@@ -474,12 +474,10 @@ class _Attributor:
         """Attribute one paragraph sentence; the flag says it fell through to the default."""
         cues = _cues()
         text = sentence.text
-        # The sentence folded once for every actor search below.
-        folded = _fold(text)
         main, inside = self.quote_cover(block, sentence)
         if main is not None:
             voice, speaker, cue = self.resolve_quote(main)
-            reported = _reported_practitioners(folded) if voice == "inspectorate" else None
+            reported = _reported_practitioners(_fold(text)) if voice == "inspectorate" else None
             if reported is not None:
                 cue = f"practitioners reported in the quote: {reported}"
                 return VoiceAttribution("practitioner", cue, True, reported), False
@@ -493,6 +491,8 @@ class _Attributor:
             cue = f"continues: {continuation.group(0).strip()}"
             return VoiceAttribution(self.last.voice, cue, False, self.last.name), False
 
+        # The sentence folded once for every actor search below.
+        folded = _fold(text)
         spoken = self.speaker_cue(folded, block)
         if spoken is not None:
             return spoken, False
