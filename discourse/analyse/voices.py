@@ -43,7 +43,9 @@ Speed: the actor and speaker patterns are long case-insensitive alternations, wh
 tries at every position of a sentence. A match can only start at the first word of an actor
 phrase whose words are all in the sentence (or at "according"/"by"), so each sentence is
 lower-cased and split into words once (``_Folded``) and the patterns are tried with ``match``
-at those words alone, leftmost first, which gives exactly what ``search`` gives.
+at those words alone, leftmost first, which gives exactly what ``search`` gives. The
+actor, verb and other phrase alternations are grouped by first letter
+(``quotes.grouped_alternation``), so ``re`` enters one group where it tries them.
 """
 
 from __future__ import annotations
