@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,20 @@ def test_the_pattern_prefilters_keep_every_match(text: str) -> None:
     for pattern, needed in metadata._COUNCIL_PATTERNS:
         if pattern.search(text) is not None:
             assert needed(text), (pattern.pattern, text)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["Kent", "St Helens", "St. Helens", "Bath", "Leeds", "x", "-", "_", "é"])
+        | st.text(alphabet=" -_.,’'aK1", max_size=3),
+        max_size=12,
+    )
+)
+def test_listed_names_are_the_search_with_the_look_behind(pieces: list[str]) -> None:
+    # ``_listed_names`` checks the gazetteer's look-behind itself: the same matches as a
+    # search with it, where names touch words, hyphens and each other ("KentKent", "-Kent").
+    text = "".join(pieces)
+    pattern = metadata._gazetteer().pattern
+    expected = [m.span() for m in re.finditer(r"(?<![\w-])" + pattern.pattern, text)]
+    assert [m.span() for m in metadata._listed_names(text, pattern)] == expected

@@ -15,6 +15,8 @@ Reads the title, standfirst and body (never the comments: commenters name other 
 Speed: each pattern is searched only in texts holding the literal words it needs
 (``prefilter.folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection
 at most.
+The gazetteer's names are an alternation grouped by first letter
+(``quotes.grouped_alternation``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from discourse.analyse.quotes import grouped_alternation
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article
@@ -185,6 +188,7 @@ _NOT_PLACES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
+    # Any listed name, whole (``(?![\w-])``): its start is checked by ``_listed_names``.
     pattern: re.Pattern[str]
     canonical: dict[str, str]
 
@@ -211,18 +215,33 @@ def _gazetteer() -> _Gazetteer:
         for name in names:
             canonical[_key(name)] = names[0]
     variants = []
-    initials: set[str] = set()
     for name in {name for line in _lines(COUNCILS_FILE) for name in line[1].split("|")}:
         words = [word.rstrip(".,") for word in name.split()]
         # "St Helens" is also "St. Helens"; a comma in a list-like name is optional.
         variants.append((len(name), r"\.?,?\s+".join(map(re.escape, words))))
-        initials.add(words[0][:1])
-    alternation = "|".join(body for _, body in sorted(variants, reverse=True))
-    # A match starts with the first character of a name (case-sensitive). Testing that
-    # first is implied by the alternation, so it changes no match; it spares the engine
-    # trying every name at every position of a text.
-    initial = f"(?=[{re.escape(''.join(sorted(initials)))}])" if "" not in initials else ""
-    return _Gazetteer(re.compile(rf"{initial}(?<![\w-])(?:{alternation})(?![\w-])"), canonical)
+    alternation = grouped_alternation(
+        [body for _, body in sorted(variants, reverse=True)], str, ignore_case=False
+    )
+    return _Gazetteer(re.compile(rf"(?:{alternation})(?![\w-])"), canonical)
+
+
+def _listed_names(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    r"""``re.finditer(r"(?<![\w-])" + pattern.pattern, text)``: the listed names, whole.
+
+    A pattern that opens with a look-behind is tried at every position of a text; one that
+    opens with the alternation's (case-sensitive) first letters lets ``re`` skip in C to the
+    next position holding one: the gazetteer's search takes half the instructions. The
+    look-behind, checked here, only refuses a match where it starts (it consumes nothing):
+    the next match then starts later, so the search goes on from the next position.
+    """
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        start = match.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            at = start + 1  # ``\w`` is ``str.isalnum`` or "_"
+            continue
+        yield match
+        at = match.end()
 
 
 def _article_text(article: Article) -> list[str]:
@@ -246,7 +265,7 @@ def find_councils(texts: list[str]) -> tuple[str, ...]:
     found: list[tuple[int, int, str]] = []
     for order, text in enumerate(texts):
         listed: list[tuple[int, int]] = []
-        for match in gazetteer.pattern.finditer(text):
+        for match in _listed_names(text, gazetteer.pattern):
             listed.append((match.start(), match.end()))
             found.append((order, match.start(), gazetteer.canonical[_key(match.group(0))]))
         for pattern, needed in _COUNCIL_PATTERNS:

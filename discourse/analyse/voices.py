@@ -43,7 +43,9 @@ Speed: the actor and speaker patterns are long case-insensitive alternations, wh
 tries at every position of a sentence. A match can only start at the first word of an actor
 phrase whose words are all in the sentence (or at "according"/"by"), so each sentence is
 lower-cased and split into words once (``_Folded``) and the patterns are tried with ``match``
-at those words alone, leftmost first, which gives exactly what ``search`` gives.
+at those words alone, leftmost first, which gives exactly what ``search`` gives. The
+actor, verb and other phrase alternations are grouped by first letter
+(``quotes.grouped_alternation``), so ``re`` enters one group where it tries them.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from discourse.analyse.quotes import Quote, find_quotes
+from discourse.analyse.quotes import Quote, find_quotes, grouped_alternation
 from discourse.analyse.results import Sentence, Voice, VoiceAttribution
 from discourse.analyse.workforce import mentions_workforce_figure
 from discourse.errors import DiscourseError
@@ -129,12 +131,15 @@ def _strings(table: dict[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
-def _alternation(phrases: Sequence[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
+def _phrase_regex(phrase: str) -> str:
     # Apostrophes are written both ways in pages: "children's" and "children’s".
-    return "|".join(
-        re.escape(phrase).replace(r"\ ", r"[\s-]+").replace("'", "['’]") for phrase in ordered
-    )
+    return re.escape(phrase).replace(r"\ ", r"[\s-]+").replace("'", "['’]")
+
+
+def _alternation(phrases: Sequence[str], *, ignore_case: bool = True) -> str:
+    """The phrases as an alternation, longest first (``quotes.grouped_alternation``)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return grouped_alternation(ordered, _phrase_regex, ignore_case=ignore_case)
 
 
 def _words(phrase: str) -> list[str]:
@@ -220,7 +225,7 @@ def _cues() -> _Cues:
     )
     named_speaker = re.compile(
         rf"^\W*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}){between}{{0,2}}\s+"
-        rf"(?P<verb>{verbs})\b"
+        rf"(?P<verb>{_alternation(verb_phrases, ignore_case=False)})\b"
     )
     anaphor = re.compile(
         rf"^\W*(?:{_alternation(_strings(table, 'anaphors', ''))})\b", re.IGNORECASE
@@ -471,12 +476,10 @@ class _Attributor:
         """Attribute one paragraph sentence; the flag says it fell through to the default."""
         cues = _cues()
         text = sentence.text
-        # The sentence folded once for every actor search below.
-        folded = _fold(text)
         main, inside = self.quote_cover(block, sentence)
         if main is not None:
             voice, speaker, cue = self.resolve_quote(main)
-            reported = _reported_practitioners(folded) if voice == "inspectorate" else None
+            reported = _reported_practitioners(_fold(text)) if voice == "inspectorate" else None
             if reported is not None:
                 cue = f"practitioners reported in the quote: {reported}"
                 return VoiceAttribution("practitioner", cue, True, reported), False
@@ -490,6 +493,8 @@ class _Attributor:
             cue = f"continues: {continuation.group(0).strip()}"
             return VoiceAttribution(self.last.voice, cue, False, self.last.name), False
 
+        # The sentence folded once for every actor search below.
+        folded = _fold(text)
         spoken = self.speaker_cue(folded, block)
         if spoken is not None:
             return spoken, False

@@ -23,6 +23,8 @@ The reading, per sentence:
 
 Speed: the number patterns are tried only at digits (``_matches_at``), a council's name only
 in sentences holding its longest word, and the number words only in sentences holding one.
+The metric cues and number words are alternations grouped by first letter
+(``quotes.grouped_alternation``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from discourse.analyse.quotes import grouped_alternation
 from discourse.analyse.results import Sentence, Statistic
 from discourse.analyse.sentences import split_sentences
 from discourse.errors import DiscourseError
@@ -114,10 +117,15 @@ class _Value:
     unit: str  # "percent", "GBP" or "number"
 
 
+def _phrase_regex(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"[\s-]+")
+
+
 def _phrase_pattern(phrases: Sequence[str], plural: bool) -> str:
+    """The phrases, longest first, as whole words, for a case-insensitive pattern."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     suffix = r"(?:s|es)?" if plural else ""
-    body = "|".join(re.escape(phrase).replace(r"\ ", r"[\s-]+") for phrase in ordered)
+    body = grouped_alternation(ordered, _phrase_regex, ignore_case=True)
     return rf"(?<![\w£])(?:{body}){suffix}(?!\w)"
 
 
@@ -167,6 +175,7 @@ def _tables() -> _Tables:
         _normal(phrase): label
         for phrase, label in _require(table, "comparators", dict, "top level").items()
     }
+    words = grouped_alternation(list(number_words), re.escape, ignore_case=True)
     scales = "|".join(sorted((re.escape(word) for word in multipliers), key=len, reverse=True))
     return _Tables(
         metrics=metrics,
@@ -174,7 +183,7 @@ def _tables() -> _Tables:
         cue_metric=cue_metric,
         number_words=number_words,
         number_word_pattern=re.compile(
-            r"(?<!\w)(?P<words>" + "|".join(map(re.escape, number_words)) + r")\s+(?:of|the)\b",
+            rf"(?<!\w)(?P<words>{words})\s+(?:of|the)\b",
             re.IGNORECASE,
         ),
         multipliers=multipliers,
