@@ -271,6 +271,27 @@ def test_reply_time_is_24_hour_and_midnight_hour_is_zero() -> None:
     ]
 
 
+def test_headers_ending_in_a_24_hour_time_a_date_or_pm_start_comments() -> None:
+    # Without the "#" permalink a numbered or bulleted header may end with its timestamp.
+    text = (
+        "Title\n\nBody text here.\n\n2 Responses\n\n"
+        "  1. Dave Stubbs April 15, 2022 at 21:05\n\n    First comment.\n\n"
+        "    • Mark 16 April 2022\n\n      A reply.\n\n"
+        "  2. Jo April 17, 2022 at 10:47 p.m.\n\n    Second comment.\n"
+    )
+    article = parse_page(text, "x.txt")
+    assert [(c.author, c.depth, c.paragraphs) for c in article.comments] == [
+        ("Dave Stubbs", 0, ("First comment.",)),
+        ("Mark", 1, ("A reply.",)),
+        ("Jo", 0, ("Second comment.",)),
+    ]
+    assert [c.posted.strftime("%d %H:%M") if c.posted else None for c in article.comments] == [
+        "15 21:05",
+        "16 00:00",
+        "17 22:47",
+    ]
+
+
 def test_header_and_credit_prefilters_keep_their_lines() -> None:
     from discourse.ingest.patterns import load_patterns
     from discourse.ingest.thread import parse_header

@@ -21,6 +21,7 @@ from discourse.ingest import parse_page, patterns
 from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
 from discourse.ingest.lines import TAB_WIDTH, Line, page_lines, split_lines
 from discourse.ingest.patterns import DATA_FILE, _folded, _word_alternation, load_patterns
+from discourse.ingest.thread import may_end_a_header
 from discourse.model import Article, LineRole
 from discourse.prefilter import ascii_folded
 from discourse.resources import read_data_text
@@ -271,6 +272,16 @@ def test_header_matched_lower_cased_has_the_same_groups(text: str) -> None:
         assert [_folded(g or "") for g in fast.groups()] == [
             _folded(g or "") for g in slow.groups()
         ], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_stamp_lines, _header_lines))
+def test_header_precheck_passes_every_line_the_header_rule_matches(text: str) -> None:
+    # The precheck only spares prose the full pattern: a header ending in a 24-hour time, a
+    # bare date or "p.m." must reach it (it once ended only with "#" or "m").
+    line = text.strip()
+    if line and load_patterns().header.fullmatch(line) is not None:
+        assert may_end_a_header(line), line
 
 
 @settings(max_examples=500, deadline=None)

@@ -16,8 +16,17 @@ from discourse.ingest.lines import Line, RoleLedger
 from discourse.ingest.patterns import HAS_WORD, MAX_RULE_LINE, PagePatterns, match_datetime
 from discourse.model import Comment, frozen_record
 
-# What a header ends with (see parse_header).
-_HEADER_ENDS = ("#", "m", "M")
+# What a header can end with besides a digit: its "#" permalink, or the "m" of its time's
+# "am"/"pm" ("p.m." with its full stop), in either case.
+_HEADER_ENDS = ("#", "m", "M", "m.", "M.")
+
+
+def may_end_a_header(text: str) -> bool:
+    """Whether ``text`` ends as a comment header can: with its "#" permalink, or with its
+    timestamp, whose last character is a digit (a date, minutes; ``\\d``, which is
+    ``str.isdecimal``) or the "m" of "am"/"pm", perhaps followed by a full stop. Prose lines
+    mostly end with a letter or a full stop after one, and skip the full header pattern."""
+    return text.endswith(_HEADER_ENDS) or text[-1:].isdecimal()
 
 
 @frozen_record
@@ -66,10 +75,8 @@ def parse_header(text: str, patterns: PagePatterns, *, strict: bool) -> Header |
     Returns:
         The header, or ``None`` if the line is not one.
     """
-    # A header ends with its "#" permalink or with its timestamp, and the only letter a
-    # timestamp can end with is the "m" of "am"/"pm" (dates and minutes end in digits), so
-    # any other line is not one and the slow full pattern is not tried on it.
-    if len(text) > MAX_RULE_LINE or not text.endswith(_HEADER_ENDS):
+    # Only a line that ends as a header can is tried against the slow full pattern.
+    if len(text) > MAX_RULE_LINE or not may_end_a_header(text):
         return None
     found = patterns.match_header(text)
     if found is None:
