@@ -16,7 +16,7 @@ Speed: each pattern is searched only in texts holding the literal words it needs
 (``prefilter.folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection
 at most.
 The gazetteer's names are an alternation grouped by first letter
-(``quotes.grouped_alternation``).
+(``discourse.alternation``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from discourse.analyse.quotes import grouped_alternation
+from discourse.alternation import grouped_alternation
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
 from discourse.errors import DiscourseError
 from discourse.model import Article

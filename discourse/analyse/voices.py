@@ -45,7 +45,7 @@ phrase whose words are all in the sentence (or at "according"/"by"), so each sen
 lower-cased and split into words once (``_Folded``) and the patterns are tried with ``match``
 at those words alone, leftmost first, which gives exactly what ``search`` gives. The
 actor, verb and other phrase alternations are grouped by first letter
-(``quotes.grouped_alternation``), so ``re`` enters one group where it tries them.
+(``discourse.alternation``), so ``re`` enters one group where it tries them.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from discourse.analyse.quotes import Quote, find_quotes, grouped_alternation
+from discourse.alternation import grouped_alternation
+from discourse.analyse.quotes import Quote, find_quotes
 from discourse.analyse.results import Sentence, Voice, VoiceAttribution
 from discourse.analyse.workforce import mentions_workforce_figure
 from discourse.errors import DiscourseError
@@ -137,7 +138,7 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def _alternation(phrases: Sequence[str], *, ignore_case: bool = True) -> str:
-    """The phrases as an alternation, longest first (``quotes.grouped_alternation``)."""
+    """The phrases as an alternation, longest first (``discourse.alternation``)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     return grouped_alternation(ordered, _phrase_regex, ignore_case=ignore_case)
 

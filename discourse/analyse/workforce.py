@@ -24,7 +24,7 @@ The reading, per sentence:
 Speed: the number patterns are tried only at digits (``_matches_at``), a council's name only
 in sentences holding its longest word, and the number words only in sentences holding one.
 The metric cues and number words are alternations grouped by first letter
-(``quotes.grouped_alternation``).
+(``discourse.alternation``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from discourse.analyse.quotes import grouped_alternation
+from discourse.alternation import grouped_alternation
 from discourse.analyse.results import Sentence, Statistic
 from discourse.analyse.sentences import split_sentences
 from discourse.errors import DiscourseError
