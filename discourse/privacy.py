@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import replace
-from functools import cache
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from itertools import accumulate, chain, islice
 
 from discourse.errors import DiscourseError
 from discourse.model import Article, Comment
@@ -31,6 +34,11 @@ PSEUDONYM_PREFIX = "Commenter"
 
 _CUES_FILE = "commenter_cues.toml"
 _WORD = re.compile(r"[\w'’]+")
+_ASCII_RUN = re.compile(r"[a-z0-9_']+")
+# The characters that ``re``'s IGNORECASE matches to an ASCII letter or whose lower case is
+# ASCII or longer than one character (dotted and dotless i, long s, Kelvin sign); the test
+# suite derives the set from every code point of the running Python.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _key(author: str) -> str:
@@ -96,19 +104,61 @@ def generic_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in words)
 
 
-def _is_generic(words: list[str], generic: frozenset[str]) -> bool:
+def _is_generic(words: Sequence[str], generic: frozenset[str]) -> bool:
     return all(word.casefold() in generic or word.isdigit() for word in words)
 
 
-def _name_pattern(authors: dict[str, tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Build one regex for the names to mask in an article and the lookup of replacements.
+@dataclass(frozen=True, slots=True)
+class _Alternative:
+    """One name to mask in an article: its regex, and what any match of it must contain.
+
+    A match holds one of ``spellings`` as written (a single word), or ``folded_run`` in the
+    lower-cased text (a name of several words, matched in any case: its longest run of ASCII
+    letters, digits, "_" and "'"; ``None`` if it has none).
+    """
+
+    source: str
+    spellings: tuple[str, ...]
+    folded_run: str | None
+
+
+# Commenters recur from article to article, so what their names give is kept for the last
+# few thousand names (bounded: a corpus of any size holds at most that many).
+_NAMES_KEPT = 4096
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
+def _name_words(name: str) -> tuple[tuple[str, ...], bool]:
+    """The words of an author's name as printed, and whether they are masked in the text
+    (a name at all, and not a descriptive one such as "Social Worker")."""
+    words = tuple(_WORD.findall(name))
+    return words, bool(words) and not _is_generic(words, generic_words())
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
+def _written_alternative(spellings: frozenset[str]) -> _Alternative:
+    """A single word, matched as written or capitalised."""
+    written = tuple(sorted(spellings))
+    return _Alternative("|".join(map(re.escape, written)), written, None)
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
+def _any_case_alternative(folded: str) -> _Alternative:
+    """A name of several words (case-folded), matched in any case; its words may be
+    separated by any whitespace in the text."""
+    source = r"(?i:" + r"\s+".join(map(re.escape, folded.split())) + ")"
+    return _Alternative(source, (), max(_ASCII_RUN.findall(folded), key=len, default=None))
+
+
+def _alternatives(authors: dict[str, tuple[str, str]]) -> tuple[list[_Alternative], dict[str, str]]:
+    """The names to mask in an article, longest first, and the lookup of replacements.
 
     Args:
         authors: key → (name as printed, pseudonym) for the article's commenters.
 
     Returns:
-        The compiled alternation (longest names first, whole words only) and a map from the
-        case-folded matched text to its pseudonym.
+        The alternatives of the article's name pattern (whole words only, see ``_pattern``)
+        and a map from the case-folded matched text to its pseudonym.
     """
     lookup: dict[str, str] = {}
     # Single words are matched as written or capitalised, never in any case: "Mark" the
@@ -116,15 +166,15 @@ def _name_pattern(authors: dict[str, tuple[str, str]]) -> tuple[re.Pattern[str],
     spellings: dict[str, set[str]] = {}
     first_words: dict[str, set[str]] = {}
     generic = generic_words()
-    named: list[tuple[str, list[str], str]] = []  # the authors whose names are masked
+    named: list[tuple[str, tuple[str, ...], str]] = []  # the authors whose names are masked
     for key, (name, alias) in authors.items():
-        words = _WORD.findall(name)
+        words, masked = _name_words(name)
         if len(words) > 1:
             first_words.setdefault(words[0].casefold(), set()).add(key)
-        if words and not _is_generic(words, generic):
+        if masked:
             named.append((key, words, alias))
 
-    def add(words: list[str], alias: str) -> None:
+    def add(words: Sequence[str], alias: str) -> None:
         folded = " ".join(words).casefold()
         lookup.setdefault(folded, alias)
         if len(words) == 1:
@@ -145,18 +195,63 @@ def _name_pattern(authors: dict[str, tuple[str, str]]) -> tuple[re.Pattern[str],
             and first.casefold() not in authors
         ):
             add([first], alias)
-    alternatives = []
-    for folded in sorted(lookup, key=len, reverse=True):  # longest first: full before first
-        if folded in spellings:
-            alternatives.append("|".join(re.escape(s) for s in sorted(spellings[folded])))
-        else:
-            # Words of a name may be separated by any whitespace in the text.
-            parts = (re.escape(word) for word in folded.split())
-            alternatives.append(r"(?i:" + r"\s+".join(parts) + ")")
-    if not alternatives:
-        return re.compile(r"(?!x)x"), lookup
-    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(alternatives) + r")(?!\w)")
-    return pattern, lookup
+    alternatives = [
+        _written_alternative(frozenset(spellings[folded]))
+        if folded in spellings
+        else _any_case_alternative(folded)
+        for folded in sorted(lookup, key=len, reverse=True)  # longest first: full before first
+    ]
+    return alternatives, lookup
+
+
+def _pattern(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:
+    """One regex for the alternatives, in their order, as whole words."""
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(a.source for a in alternatives) + r")(?!\w)")
+
+
+def _occurring(
+    alternatives: list[_Alternative], texts: Sequence[str]
+) -> tuple[list[_Alternative], set[int]]:
+    """The alternatives that may match somewhere in ``texts``, and the texts where one may.
+
+    The pattern of the others could not match, so leaving them out changes no match, and
+    the other texts are left as they are: the regex is compiled small (and ``re`` caches
+    it for the next article with the same names), and run over a few texts instead of at
+    every position of every comment. That was most of the cost of pseudonymising, about a
+    seventh of a whole run on pages whose commenters sign with their names.
+    """
+    everything = set(range(len(texts)))
+    if any(a.folded_run is None and not a.spellings for a in alternatives):
+        return alternatives, everything
+    joined = "\n".join(texts)
+    lowered = ""
+    if any(a.folded_run for a in alternatives):
+        # Lower case finds an ASCII run at the same place as ``re``'s IGNORECASE does, unless
+        # the text holds one of these characters.
+        if any(char in joined for char in _FOLDS_TO_ASCII):
+            return alternatives, everything
+        lowered = joined.lower()
+    # ``ends[i]`` is where text ``i + 1`` starts in ``joined``.
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    kept: list[_Alternative] = []
+    where: set[int] = set()
+    for alternative in alternatives:
+        searches = (
+            [(lowered, alternative.folded_run)]
+            if alternative.folded_run
+            else [(joined, spelling) for spelling in alternative.spellings]
+        )
+        found = False
+        for haystack, needle in searches:
+            at = haystack.find(needle)
+            while at != -1:
+                text = bisect_right(ends, at)
+                where.add(text)
+                found = True
+                at = haystack.find(needle, ends[text])
+        if found:
+            kept.append(alternative)
+    return kept, where
 
 
 def pseudonymise(article: Article, names: Pseudonyms) -> Article:
@@ -187,22 +282,36 @@ def pseudonymise(article: Article, names: Pseudonyms) -> Article:
     for comment, alias in zip(article.comments, aliases, strict=True):
         if alias:  # an author with a name: the first spelling met stands for the author
             authors.setdefault(_key(comment.author), (comment.author, alias))
-    pattern, lookup = _name_pattern(authors)
-    if not lookup:  # descriptive author names only ("Reader 12"): nothing to mask
-        masked = [comment.paragraphs for comment in article.comments]
-        return replace(article, comments=_renamed(article.comments, aliases, masked))
+    alternatives, lookup = _alternatives(authors)
+    paragraphs = [comment.paragraphs for comment in article.comments]
+    texts = [
+        *chain.from_iterable(paragraphs),
+        *(line.text for line in article.dropped),
+        *article.warnings,
+    ]
+    kept, where = _occurring(alternatives, texts) if alternatives else ([], set())
+    if not kept:  # no name occurs (or only descriptive ones, "Reader 12"): nothing to mask
+        return replace(article, comments=_renamed(article.comments, aliases, paragraphs))
+    pattern = _pattern(kept)
 
     def mask(text: str) -> str:
         return pattern.sub(lambda m: lookup[" ".join(m.group(0).split()).casefold()], text)
 
-    masked = [tuple(map(mask, comment.paragraphs)) for comment in article.comments]
-    dropped = tuple(replace(line, text=mask(line.text)) for line in article.dropped)
-    warnings = tuple(mask(warning) for warning in article.warnings)
+    masked = [mask(text) if index in where else text for index, text in enumerate(texts)]
+    in_comments = iter(masked)
+    paragraphs = [tuple(islice(in_comments, len(c.paragraphs))) for c in article.comments]
+    lines = len(texts) - len(article.warnings)  # the comments' texts, then the dropped lines
+    dropped = tuple(
+        replace(line, text=text)
+        for line, text in zip(
+            article.dropped, masked[lines - len(article.dropped) : lines], strict=True
+        )
+    )
     return replace(
         article,
-        comments=_renamed(article.comments, aliases, masked),
+        comments=_renamed(article.comments, aliases, paragraphs),
         dropped=dropped,
-        warnings=warnings,
+        warnings=tuple(masked[lines:]),
     )
 
 

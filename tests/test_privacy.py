@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+import re
+from dataclasses import fields, replace
 from datetime import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from discourse import privacy
 from discourse.model import Article, Comment, DroppedLine
 from discourse.privacy import Pseudonyms, pseudonymise
 
@@ -158,3 +163,78 @@ def test_every_other_field_of_a_comment_is_kept() -> None:
     assert pseudonymise(_article("a.txt", comment), Pseudonyms()).comments[0].paragraphs == (
         "Hello Commenter 1.",
     )
+
+
+# Masking searches the article for what each name's matches must contain, then runs a regex
+# of the names found over the texts that hold them. It must mask exactly what the regex of
+# every name run over every text masks; these pieces make names occur in any case, inside
+# other words, across line breaks and next to the characters that fold onto ASCII letters.
+_NAMES = [
+    "Dave Stubbs", "dave", "Mark", "Jo", "Jo Smith", "Sam Jones", "Sam Patel", "LM",
+    "O B 1", "Social Worker", "Reader 12", "Seán O’Brien", "O’Brien", "İlker Kaya",
+    "\u212aim Brown", "ſam", "Zoë", "ΣΑΣ Σ", "x", "", "Anne-Marie Lee", "Lee Ann",
+]  # fmt: skip
+_TEXT_PIECES = [
+    *_NAMES, "DAVE STUBBS", "dave\nstubbs", "Dave  Stubbs", "mark", "Job", "Jonah", "sam",
+    "SAM", "o’brien", "Ilker KAYA", "ilker", "\u0130", "\u0131", "\u017f", "\u212a", "kim",
+    "brown", "Lee Ann Lee", "Couldnt agree more ", ". ", ", ", " ", "\n\n", "’", "'", "-",
+    "Commenter 3", "zoë", "σας", "1",
+]  # fmt: skip
+
+
+@st.composite
+def _threads(draw: st.DrawFn) -> Article:
+    authors = draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=6))
+    texts = st.lists(st.sampled_from(_TEXT_PIECES), max_size=12).map("".join)
+    comments = [
+        _comment(number, author, "\n\n".join(draw(st.lists(texts, min_size=1, max_size=3))))
+        for number, author in enumerate(authors, start=1)
+    ]
+    dropped = tuple(
+        DroppedLine(line=number, reason="unrecognised", text=text)
+        for number, text in enumerate(draw(st.lists(texts, max_size=2)))
+    )
+    warnings = tuple(draw(st.lists(texts, max_size=2)))
+    return replace(_article("x.txt", *comments, dropped=dropped), warnings=warnings)
+
+
+def _masked_everywhere(article: Article) -> list[str]:
+    """Every text of the article masked by the pattern of all its names (no search first)."""
+    names = Pseudonyms()
+    authors: dict[str, tuple[str, str]] = {}
+    for comment in article.comments:
+        alias = names.alias(comment.author)
+        if alias:
+            authors.setdefault(privacy._key(comment.author), (comment.author, alias))
+    alternatives, lookup = privacy._alternatives(authors)
+    texts = [text for c in article.comments for text in c.paragraphs]
+    texts += [line.text for line in article.dropped] + list(article.warnings)
+    if not alternatives:
+        return texts
+    pattern = privacy._pattern(alternatives)
+    return [
+        pattern.sub(lambda m: lookup[" ".join(m.group(0).split()).casefold()], text)
+        for text in texts
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_threads())
+def test_searching_first_masks_what_the_whole_pattern_masks(article: Article) -> None:
+    result = pseudonymise(article, Pseudonyms())
+    texts = [text for c in result.comments for text in c.paragraphs]
+    texts += [line.text for line in result.dropped] + list(result.warnings)
+    assert texts == _masked_everywhere(article)
+
+
+def test_folds_to_ascii_lists_every_character_that_lower_case_search_would_miss() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    # What re's IGNORECASE matches to an ASCII letter, digit, "_" or "'" ...
+    by_regex = {char for char in re.findall(r"(?i:[a-z0-9_'])", every) if not char.isascii()}
+    # ... and what lower case maps onto ASCII or onto more than one character.
+    by_lower = {
+        char
+        for char in every
+        if not char.isascii() and (len(char.lower()) != 1 or char.lower().isascii())
+    }
+    assert by_regex | by_lower == set(privacy._FOLDS_TO_ASCII)
