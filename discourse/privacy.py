@@ -205,53 +205,84 @@ def _alternatives(authors: dict[str, tuple[str, str]]) -> tuple[list[_Alternativ
 
 
 def _pattern(alternatives: Sequence[_Alternative]) -> re.Pattern[str]:
-    """One regex for the alternatives, in their order, as whole words."""
+    """One regex for the alternatives, in their order, as whole words: what masking does."""
     return re.compile(r"(?<![\w'’])(?:" + "|".join(a.source for a in alternatives) + r")(?!\w)")
 
 
-def _occurring(
-    alternatives: list[_Alternative], texts: Sequence[str]
-) -> tuple[list[_Alternative], set[int]]:
-    """The alternatives that may match somewhere in ``texts``, and the texts where one may.
+@lru_cache(maxsize=_NAMES_KEPT)
+def _alone(alternative: _Alternative) -> re.Pattern[str]:
+    """The regex of one name, as whole words (compiled once per name, not per article)."""
+    return _pattern([alternative])
 
-    The pattern of the others could not match, so leaving them out changes no match, and
-    the other texts are left as they are: the regex is compiled small (and ``re`` caches
-    it for the next article with the same names), and run over a few texts instead of at
-    every position of every comment. That was most of the cost of pseudonymising, about a
-    seventh of a whole run on pages whose commenters sign with their names.
+
+def _candidates(alternatives: list[_Alternative], texts: Sequence[str]) -> dict[int, list[int]]:
+    """For each text where a name may occur, the ranks of the names that may occur in it.
+
+    A name whose match must hold a string (``_Alternative``) can only occur in the texts
+    holding that string, found by ``str.find`` over all the texts at once; a name with no
+    such string, or text where lower case would not find its string, may occur anywhere.
     """
-    everything = set(range(len(texts)))
+    anywhere = list(range(len(alternatives)))
     if any(a.folded_run is None and not a.spellings for a in alternatives):
-        return alternatives, everything
+        return dict.fromkeys(range(len(texts)), anywhere)
     joined = "\n".join(texts)
     lowered = ""
     if any(a.folded_run for a in alternatives):
         # Lower case finds an ASCII run at the same place as ``re``'s IGNORECASE does, unless
         # the text holds one of these characters.
         if any(char in joined for char in _FOLDS_TO_ASCII):
-            return alternatives, everything
+            return dict.fromkeys(range(len(texts)), anywhere)
         lowered = joined.lower()
     # ``ends[i]`` is where text ``i + 1`` starts in ``joined``.
     ends = list(accumulate(len(text) + 1 for text in texts))
-    kept: list[_Alternative] = []
-    where: set[int] = set()
-    for alternative in alternatives:
+    where: dict[int, list[int]] = {}
+    for rank, alternative in enumerate(alternatives):
         searches = (
             [(lowered, alternative.folded_run)]
             if alternative.folded_run
             else [(joined, spelling) for spelling in alternative.spellings]
         )
-        found = False
         for haystack, needle in searches:
             at = haystack.find(needle)
             while at != -1:
                 text = bisect_right(ends, at)
-                where.add(text)
-                found = True
+                ranks = where.setdefault(text, [])
+                if not ranks or ranks[-1] != rank:
+                    ranks.append(rank)
                 at = haystack.find(needle, ends[text])
-        if found:
-            kept.append(alternative)
-    return kept, where
+    return where
+
+
+def _masked(
+    text: str, ranks: list[int], alternatives: list[_Alternative], lookup: dict[str, str]
+) -> str:
+    """``text`` with names replaced, as ``_pattern(alternatives).sub`` replaces them.
+
+    That regex takes the leftmost match, and there the first alternative that matches; so
+    does this, from every match of each name that may occur in the text (overlapping ones
+    included). Each name's regex is compiled once for the run (``_alone``): compiling the
+    regex of an article's names, different for nearly every article, cost more than the rest
+    of pseudonymising together.
+    """
+    found: list[tuple[int, int, int]] = []
+    for rank in ranks:
+        pattern = _alone(alternatives[rank])
+        match = pattern.search(text)
+        while match is not None:
+            found.append((match.start(), rank, match.end()))
+            match = pattern.search(text, match.start() + 1)
+    if not found:
+        return text
+    found.sort()
+    pieces = []
+    at = 0
+    for start, _, end in found:
+        if start >= at:
+            name = " ".join(text[start:end].split()).casefold()
+            pieces += [text[at:start], lookup[name]]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def pseudonymise(article: Article, names: Pseudonyms) -> Article:
@@ -289,15 +320,13 @@ def pseudonymise(article: Article, names: Pseudonyms) -> Article:
         *(line.text for line in article.dropped),
         *article.warnings,
     ]
-    kept, where = _occurring(alternatives, texts) if alternatives else ([], set())
-    if not kept:  # no name occurs (or only descriptive ones, "Reader 12"): nothing to mask
+    where = _candidates(alternatives, texts) if alternatives else {}
+    if not where:  # no name occurs (or only descriptive ones, "Reader 12"): nothing to mask
         return replace(article, comments=_renamed(article.comments, aliases, paragraphs))
-    pattern = _pattern(kept)
-
-    def mask(text: str) -> str:
-        return pattern.sub(lambda m: lookup[" ".join(m.group(0).split()).casefold()], text)
-
-    masked = [mask(text) if index in where else text for index, text in enumerate(texts)]
+    masked = [
+        _masked(text, where[index], alternatives, lookup) if index in where else text
+        for index, text in enumerate(texts)
+    ]
     in_comments = iter(masked)
     paragraphs = [tuple(islice(in_comments, len(c.paragraphs))) for c in article.comments]
     lines = len(texts) - len(article.warnings)  # the comments' texts, then the dropped lines
