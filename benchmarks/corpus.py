@@ -26,6 +26,20 @@ _ENDS = (".", "!", "?")
 _MAY_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _ATTEMPTS = 40
 
+# Commenters sign as on the seed pages: most with a name (full, or a first name alone), some
+# with a descriptive handle. Names are masked in every comment of an article where their
+# commenter writes, which costs real time; the fixtures' own names ("Dave", "Alec Fraher")
+# are among them, so the chain's sentences that mention them have something to mask.
+_FIRST_NAMES = (
+    "Dave", "Kim", "Mark", "Alec", "John", "Blair", "Sarah", "Emma", "Lucy", "Tom",
+    "Chris", "Helen", "Jo", "Sam", "Ian", "Ruth", "Paul", "Claire", "Andy", "Karen",
+)  # fmt: skip
+_SURNAMES = (
+    "Stubbs", "Scragg", "Fraher", "Stephenson", "Mcpherson", "Smith", "Jones", "Taylor",
+    "Brown", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Hughes", "Green",
+    "Hall", "Lewis", "Clarke",
+)  # fmt: skip
+
 
 class Chain:
     """A word-bigram chain: ``sentence()`` draws a sentence ending in . ! or ? not drawn before.
@@ -100,6 +114,21 @@ def _paragraph(chain: Chain, rng: random.Random, sentences: tuple[int, int]) -> 
     return " ".join(chain.sentence(rng) for _ in range(rng.randint(*sentences)))
 
 
+_ADDRESSES = ("Well said {}.", "Couldnt agree more {}.", "{}, I agree.", "Thank you {}.")
+
+
+def _author(reader: int) -> str:
+    """The name reader number ``reader`` signs with, the same on every page: half sign
+    with a full name, a fifth with a first name alone, the rest as "Reader N"."""
+    kind = reader % 10
+    first = _FIRST_NAMES[reader // 10 % len(_FIRST_NAMES)]
+    if kind < 5:
+        return f"{first} {_SURNAMES[reader // 200 % len(_SURNAMES)]}"
+    if kind < 7:
+        return first
+    return f"Reader {reader}"
+
+
 def _stamp(moment: datetime) -> str:
     hour = moment.hour % 12 or 12
     half = "am" if moment.hour < 12 else "pm"
@@ -120,9 +149,13 @@ def make_page(index: int, body: Chain, comments: Chain, n_comments: int) -> str:
     moment = datetime(2018, 1, 1) + timedelta(days=index % 1500, hours=9)
     top = 0
     depth = 0
+    # Who wrote the comment open at each depth, and a stream of its own for addressing them,
+    # so that the rest of the page is drawn as before.
+    above: list[str] = []
+    addressing = random.Random(f"address-{index}")
     for position in range(n_comments):
         moment += timedelta(minutes=rng.randint(5, 600))
-        author = f"Reader {rng.randint(1, 5000)}"
+        author = _author(rng.randint(1, 5000))
         # A reply nests at most one level deeper than the comment above it.
         reply_depth = 0 if position == 0 else min(rng.choice((0, 0, 1, 1, 2)), depth + 1)
         depth = reply_depth
@@ -133,8 +166,17 @@ def make_page(index: int, body: Chain, comments: Chain, n_comments: int) -> str:
             lines.append(f"{'  ' * (reply_depth + 1)}• {author} {_stamp(moment)} #")
         lines.append("")
         indent = "  " * (reply_depth + 2)
-        for _ in range(rng.randint(1, 3)):
-            lines += [indent + _paragraph(comments, rng, (1, 2)), ""]
+        paragraphs = [_paragraph(comments, rng, (1, 2)) for _ in range(rng.randint(1, 3))]
+        # A third of the replies to a named commenter address them, as on the seed pages
+        # ("Couldnt agree more Dave."): their names are then masked in the reply.
+        parent = above[reply_depth - 1] if reply_depth else "Reader"
+        if not parent.startswith("Reader") and addressing.random() < 1 / 3:
+            called = addressing.choice((parent, parent.split()[0]))
+            paragraphs[0] = addressing.choice(_ADDRESSES).format(called) + " " + paragraphs[0]
+        del above[reply_depth:]
+        above.append(author)
+        for paragraph in paragraphs:
+            lines += [indent + paragraph, ""]
     return "\n".join(lines) + "\n"
 
 

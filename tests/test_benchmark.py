@@ -128,6 +128,29 @@ def test_benchmark_corpus_is_deterministic_and_parses_like_the_fixtures(tmp_path
     assert len(article.body) >= 5
 
 
+def test_benchmark_commenters_sign_with_names_that_get_masked(tmp_path: Path) -> None:
+    # As on the seed pages, most commenters sign with a name, and masking names is part of
+    # the cost measured: some of the names occur in the comments and are replaced there.
+    from discourse.ingest import load_file
+    from discourse.privacy import Pseudonyms, generic_words, pseudonymise
+
+    names = Pseudonyms()
+    authors = []
+    masked = 0
+    for path in write_corpus(tmp_path, 20, 25, FIXTURES):
+        for article in load_file(path):
+            authors += [comment.author for comment in article.comments]
+            before = [comment.paragraphs for comment in article.comments]
+            after = [comment.paragraphs for comment in pseudonymise(article, names).comments]
+            masked += sum(old != new for old, new in zip(before, after, strict=True))
+    generic = generic_words()
+    named = [
+        a for a in authors if not all(w.casefold() in generic or w.isdigit() for w in a.split())
+    ]
+    assert 0.6 <= len(named) / len(authors) <= 0.8
+    assert masked >= 20
+
+
 def test_benchmark_corpus_does_not_repeat_sentences(tmp_path: Path) -> None:
     # A corpus of repeated sentences would measure a per-sentence cache, not the work; short
     # sentences such as "Why." recur first, so every sentence counts, whatever its length.
