@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -228,3 +230,13 @@ def test_a_verb_more_than_verb_reach_before_the_mark_is_not_an_attribution() -> 
     lead = "The council said" + " " * 130 + ":"
     assert quotes._attribution_patterns().before.search(lead) is not None
     assert quotes._before_match(lead, quotes._attribution_patterns()) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?”“:\n\t\u2003")), max_size=40))
+def test_the_last_sentence_end_is_where_splitting_at_every_end_starts_its_last_piece(
+    lead: str,
+) -> None:
+    ended = quotes._LAST_SENTENCE_END.match(lead)
+    clause = lead[ended.end() :] if ended is not None else lead
+    assert clause == re.split(r"(?<=[.!?”])\s+", lead)[-1]
