@@ -103,9 +103,9 @@ class _Cues:
     # Per voice, its actor pattern alone (group "actor").
     mention: dict[Voice, re.Pattern[str]]
     # Where an actor match can start (``_Folded.actor_starts``): the first word of each
-    # actor phrase, lower case, with the voices and the words of the phrases it opens; None
-    # when a phrase is not made of ASCII words (``_openers``).
-    openers: dict[str, tuple[tuple[Voice, frozenset[str]], ...]] | None
+    # actor phrase, lower case, with each voice whose phrases it opens and the other words
+    # of each of those phrases; None when a phrase is not made of ASCII words (``_openers``).
+    openers: dict[str, tuple[tuple[Voice, tuple[frozenset[str], ...]], ...]] | None
     # The longest word of each reporting verb: a speaker pattern's verb holds one as a run.
     verb_words: frozenset[str]
     subject_only: frozenset[Voice]
@@ -150,7 +150,7 @@ def _words(phrase: str) -> list[str]:
 
 def _openers(
     actors: dict[Voice, list[str]],
-) -> dict[str, tuple[tuple[Voice, frozenset[str]], ...]] | None:
+) -> dict[str, tuple[tuple[Voice, tuple[frozenset[str], ...]], ...]] | None:
     r"""What a match of a voice's actor pattern starts with (``_Cues.openers``).
 
     The actor pattern is ``(?<![\w-])`` + ``_alternation(phrases)`` + ``(?:['’]s)?(?![\w-])``.
@@ -161,14 +161,22 @@ def _openers(
     ASCII: only for ASCII words does the lower-cased text hold the word exactly where
     ``re.IGNORECASE`` matches it (``discourse.prefilter``).
     """
-    openers: dict[str, list[tuple[Voice, frozenset[str]]]] = {}
+    openers: dict[str, dict[Voice, set[frozenset[str]]]] = {}
     for voice, phrases in actors.items():
         for phrase in phrases:
             words = _words(phrase)
             if not phrase.isascii() or not words or not phrase.lower().startswith(words[0]):
                 return None
-            openers.setdefault(words[0], []).append((voice, frozenset(words)))
-    return {first: tuple(entries) for first, entries in openers.items()}
+            rest = frozenset(words) - {words[0]}
+            openers.setdefault(words[0], {}).setdefault(voice, set()).add(rest)
+    # A phrase of the first word alone needs no other: its voice starts at every run of it.
+    return {
+        first: tuple(
+            (voice, (frozenset(),) if frozenset() in rests else tuple(rests))
+            for voice, rests in voices.items()
+        )
+        for first, voices in openers.items()
+    }
 
 
 @cache
@@ -273,6 +281,7 @@ class _Folded:
         self.folded = lowered(text)
         self.words = frozenset(_WORD_RUN.findall(self.folded) if self.folded is not None else ())
         self._runs: dict[str, list[int]] = {}
+        # Found at the first call (None until then, and for a text never prefiltered).
         self._actors: dict[Voice, list[int]] | None = None
 
     def has_any(self, words: frozenset[str]) -> bool:
@@ -310,17 +319,27 @@ class _Folded:
         At the runs of the first word of each actor phrase all of whose words are in the
         text (``_Cues.openers``); found for every voice at the first call.
         """
+        actors = self._actors
+        if actors is None:
+            actors = self._actors = self._find_actors()
+        return None if actors is None else actors.get(voice, [])
+
+    def _find_actors(self) -> dict[Voice, list[int]] | None:
         openers = _cues().openers
         if self.folded is None or openers is None:
             return None
-        if self._actors is None:
-            starts: dict[Voice, set[int]] = {}
-            for first in openers.keys() & self.words:
-                for owner, phrase in openers[first]:
-                    if phrase <= self.words:
-                        starts.setdefault(owner, set()).update(self.runs(first) or ())
-            self._actors = {owner: sorted(at) for owner, at in starts.items()}
-        return self._actors.get(voice, [])
+        words = self.words
+        starts: dict[Voice, list[int]] = {}
+        for first in openers.keys() & words:
+            for voice, rests in openers[first]:
+                for rest in rests:
+                    if rest <= words:
+                        # Runs of different words never share a start: no position repeats.
+                        starts.setdefault(voice, []).extend(self.runs(first) or ())
+                        break
+        for found in starts.values():
+            found.sort()
+        return starts
 
 
 def _fold(text: str | _Folded) -> _Folded:
