@@ -380,7 +380,9 @@ def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
             and not _NOT_SPEAKER.match(speaker)
         ):
             return speaker, match.group(0).strip(" ,:")
-    match = patterns.label.fullmatch(lead.strip())
+    clause = lead.strip()
+    # ``label`` ends with a colon and white space: most clauses fail this before the regex.
+    match = patterns.label.fullmatch(clause) if clause.endswith(":") else None
     if match is not None and len(match["speaker"].split()) <= 6:
         speaker = _clean_speaker(match["speaker"])
         if speaker:

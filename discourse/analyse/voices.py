@@ -638,8 +638,9 @@ def _heading_voice(
 ) -> VoiceAttribution:
     """The voice of a heading (see the module docstring for the order of the rules)."""
     for quote_index, quote in enumerate(attributor.quotes):
-        blocks = quote.blocks
-        if len(blocks) > 1 and blocks[0] < block < blocks[-1]:
+        # The segments, not ``quote.blocks``: that tuple would be built for every quote.
+        segments = quote.segments
+        if len(segments) > 1 and segments[0].block < block < segments[-1].block:
             voice, name, _ = attributor.resolve_quote(quote_index)
             return VoiceAttribution(voice, "heading inside a quote", False, name)
     for pattern in (_LABEL_BEFORE, _LABEL_AFTER):
