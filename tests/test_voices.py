@@ -363,3 +363,18 @@ def test_actor_searches_are_the_plain_searches(text: str) -> None:
         ]
         expected = min(plain, key=lambda found: found[0]) if plain else None
         assert _first_actor(text, practitioners=practitioners) == expected
+
+
+@settings(max_examples=800, deadline=None)
+@given(_sentences)
+def test_the_first_actor_from_a_start_is_the_first_actor_of_the_rest(text: str) -> None:
+    # A main clause is searched in the sentence folded once, from where its lead-in ends: at
+    # every start after a character that is not a word character or a hyphen, as in the
+    # text cut there.
+    folded = _Folded(text)
+    for start in range(1, len(text) + 1):
+        if not re.match(r"[\w-]", text[start - 1]):
+            for practitioners in (False, True):
+                assert _first_actor(
+                    folded, practitioners=practitioners, start=start
+                ) == _first_actor(text[start:], practitioners=practitioners), (text, start)

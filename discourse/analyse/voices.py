@@ -347,9 +347,9 @@ def _fold(text: str | _Folded) -> _Folded:
 
 
 def _search_from(
-    pattern: re.Pattern[str], text: _Folded, starts: list[int] | None
+    pattern: re.Pattern[str], text: _Folded, starts: list[int] | None, pos: int = 0
 ) -> re.Match[str] | None:
-    """``pattern.search(text.text)`` for a pattern whose matches start only at ``starts``.
+    """``pattern.search(text.text, pos)`` for a pattern whose matches start only at ``starts``.
 
     ``search`` tries the whole pattern (a long alternation of actors) at every position;
     ``match`` at a position is the attempt ``search`` makes there (its look-behinds still
@@ -358,11 +358,12 @@ def _search_from(
     a plain search.
     """
     if starts is None:
-        return pattern.search(text.text)
+        return pattern.search(text.text, pos)
     for at in starts:
-        match = pattern.match(text.text, at)
-        if match is not None:
-            return match
+        if at >= pos:
+            match = pattern.match(text.text, at)
+            if match is not None:
+                return match
     return None
 
 
@@ -389,11 +390,16 @@ def _speaker_matches(text: _Folded, voice: Voice) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _first_actor(text: str | _Folded, *, practitioners: bool) -> tuple[int, Voice, str] | None:
-    """The first actor named in ``text`` as (position, voice, words).
+def _first_actor(
+    text: str | _Folded, *, practitioners: bool, start: int = 0
+) -> tuple[int, Voice, str] | None:
+    """The first actor named in ``text[start:]`` as (position in it, voice, words).
 
     Practitioners count only when asked (a heading label "Social worker: ‘…’", a speaker
     phrase): elsewhere social workers are what the article is about, not who speaks.
+    ``start`` must follow a character that is neither a word character nor a hyphen: the
+    actor patterns look one character back, for one of those, so they match where they
+    would in ``text[start:]``, and the sentence folded once serves its main clause too.
     """
     cues = _cues()
     best: tuple[int, Voice, str] | None = None
@@ -401,9 +407,9 @@ def _first_actor(text: str | _Folded, *, practitioners: bool) -> tuple[int, Voic
     for voice, pattern in cues.mention.items():
         if voice in cues.subject_only and not practitioners:
             continue
-        match = _search_from(pattern, folded, folded.actor_starts(voice))
-        if match is not None and (best is None or match.start() < best[0]):
-            best = (match.start(), voice, match.group("actor"))
+        match = _search_from(pattern, folded, folded.actor_starts(voice), start)
+        if match is not None and (best is None or match.start() - start < best[0]):
+            best = (match.start() - start, voice, match.group("actor"))
     return best
 
 
@@ -530,8 +536,10 @@ class _Attributor:
             if len(_segment_words(self, index, block)) >= 2 and self.quotes[index].speaker is None
         ]
         lead = cues.lead_in.match(text)
-        main_clause = text[lead.end() :] if lead else text
-        first = _first_actor(_fold(main_clause) if lead else folded, practitioners=False)
+        # The lead-in ends with a comma and white space, as ``_first_actor``'s start must.
+        clause_start = lead.end() if lead else 0
+        main_clause = text[clause_start:]
+        first = _first_actor(folded, practitioners=False, start=clause_start)
         # A person who is the subject but says nothing is being described: words quoted about
         # them ("the director had “quickly won the confidence of staff”") are the last
         # speaker's. An institution acting ("the council produced a plan") is its own source.
@@ -551,7 +559,9 @@ class _Attributor:
         if fragments and self.last is not None:
             return VoiceAttribution(self.last.voice, "quote fragment", False, self.last.name), False
 
-        mentioned = first or _first_actor(folded, practitioners=False)
+        mentioned = first
+        if mentioned is None and lead:  # without a lead-in, the sentence was searched above
+            mentioned = _first_actor(folded, practitioners=False)
         if mentioned is not None:
             return VoiceAttribution(mentioned[1], f"mention: {mentioned[2]}", False, None), False
 
