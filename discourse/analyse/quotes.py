@@ -47,6 +47,14 @@ _AFTER_VERB = "in|on|at|last|this|yesterday|today|when|after|before|of|about|fol
 _LAST_SENTENCE_END = re.compile(r"(?s:.*)[.!?”]\s+")
 # A phrase opening a relative clause is not a speaker ("…”, which it said was …").
 _NOT_SPEAKER = re.compile(r"^(?:which|who|that|where|when|while|whom|whose|what)\b", re.I)
+# A conjunction opening a speaker phrase ("and the council"): not part of the speaker.
+_CONJUNCTION = re.compile(r"^\W*(?:and|but|as|while|whereas)\s+")
+# A clause that introduces a quote ends with a colon or comma.
+_INTRODUCED = re.compile(r"[:,]\s*$")
+# What may follow the verb of an attribution before the mark ("said that", "told inspectors").
+_REST = re.compile(r"that|to [\w’' ]{1,30}|in a statement")
+# A quote followed by its attribution ends with one of these (or is followed by a comma).
+_CLOSING_PUNCTUATION = re.compile(r"[,?!.]")
 
 AttributionPlace = Literal["before", "after", "none"]
 
@@ -296,7 +304,7 @@ def _scan_block(
 
 
 def _clean_speaker(speaker: str) -> str | None:
-    speaker = re.sub(r"^\W*(?:and|but|as|while|whereas)\s+", "", speaker.strip(" ,–—-"))
+    speaker = _CONJUNCTION.sub("", speaker.strip(" ,–—-"))
     speaker = speaker.strip(" ,–—-")
     return speaker or None
 
@@ -366,12 +374,12 @@ def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
         # "Ofsted found the council faced “…" is a partial quote, not an attribution:
         # the verb must come right before the mark (allowing "that" or "to inspectors").
         rest = match["rest"].strip().lower()
-        introduced = bool(re.search(r"[:,]\s*$", lead))
+        introduced = bool(_INTRODUCED.search(lead))
         quoted = text[start + 1 : start + 40]
         # Without a colon or comma only a full quoted sentence is introduced ("The letter
         # states that “The …"): "Ofsted finds ‘slow’ progress" is a partial quote.
         full_sentence = quoted[:1].isupper() and len(quoted.split()) >= 4
-        rest_ok = not rest or re.fullmatch(r"that|to [\w’' ]{1,30}|in a statement", rest)
+        rest_ok = not rest or _REST.fullmatch(rest)
         if (
             speaker
             and rest_ok
@@ -396,7 +404,7 @@ def _after_attribution(text: str, end: int) -> tuple[str, str] | None:
     tail = text[end:]
     inner_end = text[max(0, end - 2) : end]
     # An attribution follows a quote that ends in a comma (or ? !) or is followed by one.
-    if not (re.search(r"[,?!.]", inner_end) or tail.lstrip().startswith(",")):
+    if not (_CLOSING_PUNCTUATION.search(inner_end) or tail.lstrip().startswith(",")):
         return None
     match = after_pattern.match(tail)
     if match is None:

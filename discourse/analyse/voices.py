@@ -81,6 +81,10 @@ SUBJECT_WORDS = 4
 _WORD_RUN = re.compile(r"\w+")
 # Where a text's second run of word characters starts: no match, fewer than two words.
 _TWO_WORDS = re.compile(r"\w\W+\w")
+# Runs of letters and digits.
+_LETTER_RUN = re.compile(r"[^\W_]+")
+# A speaker phrase from its first character that is not white space (to the line's end).
+_FROM_NON_SPACE = re.compile(r"\S.*")
 
 
 def _is_word_char(char: str) -> bool:
@@ -447,9 +451,11 @@ class _Attributor:
             return None
         # A person: find where the article introduced them ("Merran McRae, the council’s
         # chief executive, said …", "council leader Peter Box").
-        pattern = re.compile(rf"\b{re.escape(surname)}\b")
-        for text in [*self.texts[: block + 1]]:
-            for match in pattern.finditer(text):
+        pattern = rf"\b{re.escape(surname)}\b"
+        for text in self.texts[: block + 1]:
+            if surname not in text:
+                continue  # the regex (compiled, or found in re's cache) only where it can match
+            for match in re.finditer(pattern, text):
                 window = text[max(0, match.start() - 40) : match.end() + 90]
                 role = _first_actor(window, practitioners=False)
                 if role is not None:
@@ -590,7 +596,7 @@ class _Attributor:
                 return VoiceAttribution(person.voice, cue, False, named["name"])
         if best is None:
             return None
-        actor_match = re.search(r"\S.*", best[2])
+        actor_match = _FROM_NON_SPACE.search(best[2])
         said = actor_match.group(0) if actor_match else best[2]
         self.last = _Speaker(best[1], said)
         return VoiceAttribution(best[1], f"speaker: {said}", False, said)
@@ -633,8 +639,8 @@ def _stem(word: str) -> str:
 
 
 def _says_phrase(sentence: str, phrase: str) -> bool:
-    wanted = [_stem(word) for word in re.findall(r"[^\W_]+", phrase)]
-    words = [_stem(word) for word in re.findall(r"[^\W_]+", sentence)]
+    wanted = [_stem(word) for word in _LETTER_RUN.findall(phrase)]
+    words = [_stem(word) for word in _LETTER_RUN.findall(sentence)]
     if not wanted:
         return False
     return any(words[i : i + len(wanted)] == wanted for i in range(len(words)))
