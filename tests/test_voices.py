@@ -27,6 +27,7 @@ from discourse.analyse.voices import (
     _cues,
     _first_actor,
     _Folded,
+    _reported_practitioners,
     _speaker_matches,
     attribute_voices,
 )
@@ -378,3 +379,20 @@ def test_the_first_actor_from_a_start_is_the_first_actor_of_the_rest(text: str) 
                 assert _first_actor(
                     folded, practitioners=practitioners, start=start
                 ) == _first_actor(text[start:], practitioners=practitioners), (text, start)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["", "“", "‘", "However, ", "“However ", "- "]), _sentences)
+def test_practitioners_reported_in_a_quote_are_found_behind_the_opening_prefilter(
+    opening: str, sentence: str
+) -> None:
+    # ``_reported_practitioners`` looks only at sentences whose first two words may open a
+    # practitioner phrase: the same answer as the speaker search over every sentence.
+    text = opening + sentence
+    match = _cues().speaker["practitioner"][0].pattern.search(text)
+    expected = (
+        match.group("actor")
+        if match is not None and len(re.findall(r"\w+", text[: match.start()])) <= 1
+        else None
+    )
+    assert _reported_practitioners(text) == expected

@@ -81,6 +81,8 @@ SUBJECT_WORDS = 4
 _WORD_RUN = re.compile(r"\w+")
 # Where a text's second run of word characters starts: no match, fewer than two words.
 _TWO_WORDS = re.compile(r"\w\W+\w")
+# The first two runs of word characters (the second None if there is one).
+_FIRST_TWO_WORDS = re.compile(r"\W*(\w+)(?:\W+(\w+))?")
 # Runs of letters and digits.
 _LETTER_RUN = re.compile(r"[^\W_]+")
 # A speaker phrase from its first character that is not white space (to the line's end).
@@ -511,7 +513,7 @@ class _Attributor:
         main, inside = self.quote_cover(block, sentence)
         if main is not None:
             voice, speaker, cue = self.resolve_quote(main)
-            reported = _reported_practitioners(_fold(text)) if voice == "inspectorate" else None
+            reported = _reported_practitioners(text) if voice == "inspectorate" else None
             if reported is not None:
                 cue = f"practitioners reported in the quote: {reported}"
                 return VoiceAttribution("practitioner", cue, True, reported), False
@@ -602,7 +604,18 @@ class _Attributor:
         return VoiceAttribution(best[1], f"speaker: {said}", False, said)
 
 
-def _reported_practitioners(folded: _Folded) -> str | None:
+@cache
+def _opening_words(voice: Voice) -> frozenset[str] | None:
+    """The first words of ``voice``'s actor phrases (None: see ``_Cues.openers``)."""
+    openers = _cues().openers
+    if openers is None:
+        return None
+    return frozenset(
+        first for first, entries in openers.items() if any(owner == voice for owner, _ in entries)
+    )
+
+
+def _reported_practitioners(text: str) -> str | None:
     """Practitioners opening a quoted sentence as speakers ("“Social workers report that …").
 
     An inspection report that says what social workers told the inspectors passes on their
@@ -610,6 +623,14 @@ def _reported_practitioners(folded: _Folded) -> str | None:
     sentence is theirs. Only the sentence's own opening counts (at most one word, such as
     "However", before the actor): practitioners named later are what it is about.
     """
+    # A match starts at an actor's first word, so one of the first two words must open a
+    # practitioner phrase: most quoted sentences fail this and are not folded and searched.
+    firsts, folded_text = _opening_words("practitioner"), lowered(text)
+    if firsts is not None and folded_text is not None:
+        opening = _FIRST_TWO_WORDS.match(folded_text)
+        if opening is None or firsts.isdisjoint(opening.groups()):
+            return None
+    folded = _Folded(text)
     for match in _speaker_matches(folded, "practitioner"):
         if len(_WORD_RUN.findall(folded.text, 0, match.start())) <= 1:
             return match.group("actor")
