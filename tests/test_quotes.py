@@ -240,3 +240,43 @@ def test_the_last_sentence_end_is_where_splitting_at_every_end_starts_its_last_p
     ended = quotes._LAST_SENTENCE_END.match(lead)
     clause = lead[ended.end() :] if ended is not None else lead
     assert clause == re.split(r"(?<=[.!?”])\s+", lead)[-1]
+
+
+def _scan_every_mark(
+    text: str, open_mark: str | None
+) -> tuple[bool, list[tuple[int, int, bool, str]]]:
+    """``quotes._scan_block`` as it was, visiting every quote mark in every state."""
+    spans: list[tuple[int, int, bool, str]] = []
+    index = len(text) - len(text.lstrip())
+    current: str | None = None
+    start, continued = 0, False
+    if (
+        open_mark is not None
+        and index < len(text)
+        and quotes._opening_mark(text, index) == open_mark
+    ):
+        current, start, index, continued = open_mark, index, index + 1, True
+    for found in re.finditer("[“„«”»‘‚’\"']", text[index:]):
+        at = index + found.start()
+        if current is None:
+            current, start = quotes._opening_mark(text, at), at
+        elif quotes._closing_mark(text, at, current):  # type: ignore[arg-type]
+            spans.append((start, at + 1, True, current))
+            current = None
+        elif current == "double" and text[at] in "“„«":
+            spans.append((start, at, True, current))
+            start = at
+    if current is not None:
+        spans.append((start, len(text.rstrip()), False, current))
+    return continued, spans
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("“„«”»‘‚’\"'ab -(\n")), max_size=30),
+    st.sampled_from([None, "double", "single"]),
+)
+def test_the_scan_skipping_marks_that_cannot_change_its_state_is_the_scan_of_every_mark(
+    text: str, open_mark: str | None
+) -> None:
+    assert quotes._scan_block(text, open_mark) == _scan_every_mark(text, open_mark)  # type: ignore[arg-type]

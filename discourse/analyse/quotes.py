@@ -62,10 +62,15 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘‚"
 _SINGLE_CLOSE = "’"
-# Every character ``_opening_mark`` or ``_closing_mark`` can accept.
-_MARK = re.compile(
-    "[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'") + "]"
-)
+# The marks that can change the state of ``_scan_block`` in each state (no quote open, a
+# double or a single quote open): what ``_opening_mark`` can accept; what ``_closing_mark``
+# can accept, and for a double quote a new opening mark. Apostrophes ("children’s") are
+# skipped while no quote is open, and single marks inside a double quote.
+_MARKS = {
+    None: re.compile("[" + re.escape(_DOUBLE_OPEN + _SINGLE_OPEN + "\"'") + "]"),
+    "double": re.compile("[" + re.escape(_DOUBLE_CLOSE + _DOUBLE_OPEN + '"') + "]"),
+    "single": re.compile("[" + re.escape(_SINGLE_CLOSE + "'") + "]"),
+}
 
 
 @frozen_record
@@ -284,20 +289,21 @@ def _scan_block(
     if open_mark is not None and index < len(text) and _opening_mark(text, index) == open_mark:
         current, start, index, continued = open_mark, index, index + 1, True
     # Only quote marks can open, close or restart a quote: every other character leaves the
-    # state as it is, so the loop visits the marks alone.
-    for found in _MARK.finditer(text, index):
-        index = found.start()
+    # state as it is, so the loop visits the marks that can change the state alone.
+    while (found := _MARKS[current].search(text, index)) is not None:
+        at = found.start()
+        index = at + 1
         if current is None:
-            kind = _opening_mark(text, index)
+            kind = _opening_mark(text, at)
             if kind is not None:
-                current, start = kind, index
-        elif _closing_mark(text, index, current):
-            spans.append((start, index + 1, True, current))
+                current, start = kind, at
+        elif _closing_mark(text, at, current):
+            spans.append((start, at + 1, True, current))
             current = None
-        elif current == "double" and text[index] in _DOUBLE_OPEN:
+        elif current == "double" and text[at] in _DOUBLE_OPEN:
             # A new opening mark inside an open quote: the writer forgot to close the first.
-            spans.append((start, index, True, current))
-            start = index
+            spans.append((start, at, True, current))
+            start = at
     if current is not None:
         spans.append((start, len(text.rstrip()), False, current))
     return continued, spans
