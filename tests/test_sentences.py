@@ -207,6 +207,7 @@ TRICKY_WORDS = st.sampled_from([
 ])
 TRICKY_GAPS = st.sampled_from([
     ".\t", ".\xa0", "!! ", "?! ", ".", "", "... ", ".) ", ". ” ", ". “ ", ". “-", ". ”--", ".”. ",
+    "\t", "\n", " \t",
 ])
 # fmt: on
 
@@ -236,6 +237,8 @@ def plain_blocks(draw: st.DrawFn) -> str:
 @example("In 2019. Then the 1990s. Then")  # a number, and a word that is none
 @example("It ended. ”--Next one.")  # a quote Punkt moves back before "--"
 @example("Their practice”. “We left (sadly). Next")  # closers, and quotes it leaves
+@example("Staff\tleft. Next one")  # a tab inside the word the space search finds
+@example("They said “no”\tit”. Next one")  # a tab, then a word ending in a closer
 def test_plain_blocks_give_punkts_own_spans(block: str) -> None:
     if not block.strip():
         return
