@@ -17,6 +17,7 @@ from discourse.analyse.sentences import (
     _joined_abbreviations,
     _parameters,
     _plain_block_spans,
+    _tokenizer,
     _trimmed,
     split_sentences,
     word_tokens,
@@ -261,6 +262,21 @@ def test_plain_spans_need_no_trimming_nor_abbreviation_join(block: str) -> None:
             _trimmed(block, start, end) == (start, end) and start < end for start, end in spans
         )
         assert _joined_abbreviations(spans, block) == spans
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(blocks(), plain_blocks()))
+@example("It ended.” Then. In 2019.) Next")  # a closer after the mark; a number
+@example("Wait?! No!!!! Stop. Ask Dr.” Jones")  # repeated marks; an abbreviation
+@example("A U.S.” Stop. x.”. Next")  # full stops inside the word
+def test_plain_contexts_are_punkts_breaks(block: str) -> None:
+    # The tokenizer answers the contexts ``_PLAIN_BREAK`` matches without Punkt's annotation:
+    # every context Punkt judges in a block must get Punkt's own answer.
+    punkt = _plain_punkt()
+    contexts = punkt._match_potential_end_contexts(block)  # type: ignore[attr-defined]
+    for _, context in contexts:
+        expected = punkt.text_contains_sentbreak(context)  # type: ignore[attr-defined]
+        assert _tokenizer().text_contains_sentbreak(context) == expected, context
 
 
 def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:

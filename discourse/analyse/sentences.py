@@ -78,14 +78,14 @@ def abbreviations() -> frozenset[str]:
     return _parameters()[0]
 
 
-# A candidate boundary Punkt always accepts: a word of two or more letters (or none: Punkt's
-# context for a mark right after another candidate starts at the mark), one ``.``, ``?`` or
-# ``!``, white space and a next token. Punkt's word tokenizer makes that ``word.`` (or ``word``,
-# ``?``) and the next token; its first pass marks the end a break (a bare mark always, ``.``
-# after a word that is not an abbreviation), and its second pass cannot undo it: it revisits
-# abbreviations, ellipses, initials (one letter), numbers and collocations (none are shipped).
+# The context Punkt judges a candidate boundary by: the word before the mark (here without
+# white space; Punkt's may run further back), the mark, then white space and the next token
+# or one of Punkt's non-word characters (its ``_re_non_word_chars``). A ``?`` or ``!`` is a
+# token of its own that Punkt's first pass marks a break and its second pass leaves alone,
+# and a token follows it: Punkt breaks there whatever the word. After a full stop it breaks
+# where ``_plain_word`` says (the token after the word cannot undo it: see there).
 # ``tests/test_sentences.py`` checks the claim against Punkt itself.
-_PLAIN_BREAK = re.compile(r"(?P<word>[^\W\d_]{2,})?(?P<end>[.?!])\s+\S+")
+_PLAIN_BREAK = re.compile(r"(?P<word>\S*)(?P<end>[.?!])(?:\s+\S+|[)\";}\]*:@'({\[‘’“”«»?!])")
 
 # A mark, ASCII white space and a next token: with the word before the mark
 # (``_plain_block_spans`` checks it), the shape of a plain candidate in a whole block. Punkt
@@ -128,12 +128,10 @@ def _tokenizer() -> PunktSentenceTokenizer:
     class _Tokenizer(PunktSentenceTokenizer):
         def text_contains_sentbreak(self, text: str) -> bool:
             plain = _PLAIN_BREAK.fullmatch(text)
-            if plain is not None and (
-                plain.group("end") != "."
-                or plain.group("word") is None
-                or plain.group("word").lower() not in abbrevs
-            ):
-                return True
+            if plain is not None:
+                word = plain.group("word")
+                if plain.group("end") != "." or not word or _plain_word(word, True, abbrevs):
+                    return True
             return super().text_contains_sentbreak(text)
 
     params = PunktParameters()
