@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from discourse.analyse.sentences import (
     _block_spans,
+    _glued_splits,
     _joined_abbreviations,
     _parameters,
     _plain_block_spans,
@@ -251,16 +252,20 @@ def test_plain_blocks_give_punkts_own_spans(block: str) -> None:
 @example("It is well-no. Next one.")  # an abbreviation after a hyphen: Punkt's block
 @example("Their practice”. “We left. Next")  # closers before a mark: a plain block
 @example("  No mark at all")  # white space before the only span
-def test_plain_spans_need_no_trimming_nor_abbreviation_join(block: str) -> None:
-    # ``split_sentences`` skips trimming and the abbreviation join for spans ``_block_spans``
-    # calls plain: both must leave them as they are.
+@example(
+    "In 8.4% of cases.Most left. Next"
+)  # a mark glued to a capital, and one that is no candidate
+def test_plain_spans_need_no_repair(block: str) -> None:
+    # ``split_sentences`` skips trimming, glued splits and the abbreviation join for spans
+    # ``_block_spans`` calls plain: all must leave them as they are.
     if not block.strip():
         return
     spans, plain = _block_spans(block)
     if plain:
-        assert all(
-            _trimmed(block, start, end) == (start, end) and start < end for start, end in spans
-        )
+        for start, end in spans:
+            assert start < end
+            assert _trimmed(block, start, end) == (start, end)
+            assert _glued_splits(block, start, end) == [(start, end)]
         assert _joined_abbreviations(spans, block) == spans
 
 

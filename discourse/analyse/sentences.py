@@ -212,12 +212,15 @@ def _block_spans(block: str) -> tuple[list[tuple[int, int]], bool]:
     """Punkt's sentence spans of one block (no blank line inside), and whether they are plain.
 
     Plain spans need none of the repairs but the join of punctuation alone: each is trimmed
-    and non-empty, and none ends in a shipped abbreviation and its full stop. That holds for
-    a block without candidate boundaries that starts with no white space (one span, up to its
-    trailing white space), and for ``_plain_block_spans``: each span starts at a token and
-    ends at a mark or the block's last non-space, and the word before each full stop is no
+    and non-empty, none holds a mark glued to a capital, and none ends in a shipped
+    abbreviation and its full stop. That holds for a block without candidate boundaries
+    that starts with no white space (one span, up to its trailing white space; no mark
+    before a capital), and for ``_plain_block_spans``: each span starts at a token and ends
+    at a mark or the block's last non-space, and the word before each full stop is no
     abbreviation, nor is its last hyphenated part, the letters and digits the join reads
-    (``_ends_with_abbreviation``). ``tests/test_sentences.py`` checks the claim.
+    (``_ends_with_abbreviation``). A mark glued to a capital is no candidate: there is none
+    where every mark is one, and elsewhere ``_GLUED_HINT`` looks. Searching each text for it
+    took a third of the splitter's time. ``tests/test_sentences.py`` checks the claim.
     """
     end = len(block.rstrip())
     marks = block.count(".", 0, end - 1) + block.count("?", 0, end - 1)
@@ -229,7 +232,7 @@ def _block_spans(block: str) -> tuple[list[tuple[int, int]], bool]:
         return [(0, end)], not block[0].isspace()
     plain = _plain_block_spans(block, end, marks)
     if plain is not None:
-        return plain, True
+        return plain, len(plain) == marks + 1 or _GLUED_HINT.search(block) is None
     return list(_tokenizer().span_tokenize(block)), False
 
 
@@ -332,23 +335,20 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text)] if "\n" in text else []
     )
     boundaries.append((len(text), len(text)))
-    # ``_GLUED_END`` needs an end mark then a capital: most texts have none, and their spans
-    # skip the search.
-    glued = _GLUED_HINT.search(text) is not None
     for block_end, next_start in boundaries:
         block = text[block_start:block_end]
         if block and not block.isspace():
             found, plain = _block_spans(block)
             spans = [(block_start + start, block_start + end) for start, end in found]
-            if glued:
+            if not plain:
                 spans = [piece for span in spans for piece in _glued_splits(text, *span)]
-                plain = False
             if len(spans) > 1:  # the joins only ever merge a span into the one before
                 if not plain:
                     spans = _joined_abbreviations(spans, text)
                 spans = _joined_punctuation(spans, text)
-            # Plain spans are trimmed already (``_block_spans``): 20% of the splitter's time
-            # went on trimming them and looking for abbreviations at their ends.
+            # Plain spans are final but for the join of punctuation (``_block_spans``): 20%
+            # of the splitter's time went on trimming them and looking for abbreviations at
+            # their ends.
             if plain:
                 sentences += [Sentence(text[start:end], start, end) for start, end in spans]
             else:
