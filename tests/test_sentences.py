@@ -288,9 +288,10 @@ def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
     # The fast path is taken for ordinary sentences (it is what makes splitting cheap) and
     # declined wherever Punkt's own judgement is needed.
     block = "Caseloads are rising. Why? Nobody knows! Staff leave."
-    assert _plain_block_spans(block, len(block), 3) == [(0, 21), (22, 26), (27, 40), (41, 53)]
+    assert _plain_block_spans(block, len(block), 3, 1) == [(0, 21), (22, 26), (27, 40), (41, 53)]
     quoted = "They said “no”. “We left (sadly). Nobody knows…. Staff leave."
-    assert _plain_block_spans(quoted, len(quoted), 3) == [(0, 15), (16, 33), (34, 48), (49, 61)]
+    quoted_spans = [(0, 15), (16, 33), (34, 48), (49, 61)]
+    assert _plain_block_spans(quoted, len(quoted), 3, 3) == quoted_spans
     for needs_punkt in (
         "Ask Dr. Jones now.",
         "In 2019. Then more.",
@@ -299,8 +300,10 @@ def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
         "It ended.” Then.",
         "No!! Stop.",
     ):
+        full_stops = needs_punkt.count(".", 0, len(needs_punkt) - 1)
         marks = sum(needs_punkt.count(mark, 0, len(needs_punkt) - 1) for mark in ".?!")
-        assert _plain_block_spans(needs_punkt, len(needs_punkt), marks) is None, needs_punkt
+        plain = _plain_block_spans(needs_punkt, len(needs_punkt), marks, full_stops)
+        assert plain is None, needs_punkt
 
 
 @settings(max_examples=300, deadline=None)

@@ -94,11 +94,12 @@ _PLAIN_BREAK = re.compile(r"(?P<word>\S*)(?P<end>[.?!])(?:\s+\S+|[)\";}\]*:@'({\
 # ``re_boundary_realignment``); a token that opens with such a run is plain only when a
 # character that is none of those follows it ("“We"), and one that is not a hyphen, to be safe.
 # The mark comes first so that the regex engine skips to the marks instead of trying every
-# position.
+# position; it skips to a full stop alone three times faster than to any of three marks, so
+# a block with full stops only is searched for them alone.
 _REALIGNED = "\"')\\]}‘’“”«»"
-_MARK_THEN_TOKEN = re.compile(
-    rf"[.?!][ \t\n\r\f\v]+(?=[{_REALIGNED}]*[^\s{_REALIGNED}-]|[^\s{_REALIGNED}])"
-)
+_THEN_TOKEN = rf"[ \t\n\r\f\v]+(?=[{_REALIGNED}]*[^\s{_REALIGNED}-]|[^\s{_REALIGNED}])"
+_MARK_THEN_TOKEN = re.compile(rf"[.?!]{_THEN_TOKEN}")
+_FULL_STOP_THEN_TOKEN = re.compile(rf"\.{_THEN_TOKEN}")
 # Where Punkt sees a candidate boundary: a mark followed by white space (and, in a block
 # without trailing space, a token) or by one of its non-word characters (its
 # ``_re_non_word_chars``). A mark followed by a letter, a digit, a full stop or a comma is
@@ -140,20 +141,24 @@ def _tokenizer() -> PunktSentenceTokenizer:
     return _Tokenizer(params)
 
 
-def _plain_block_spans(block: str, end: int, marks: int) -> list[tuple[int, int]] | None:
+def _plain_block_spans(
+    block: str, end: int, marks: int, full_stops: int
+) -> list[tuple[int, int]] | None:
     """Punkt's spans of a block whose every candidate boundary is plain, else None.
 
     ``marks`` is the number of ``.``, ``?`` and ``!`` in ``block[:end - 1]`` (``end`` is the
-    length of the block without its trailing white space). If each of them that Punkt takes
-    for a candidate boundary (``_POSSIBLE_BREAK``) is a plain candidate (``_plain_word``
-    before it, ``_MARK_THEN_TOKEN`` after it), Punkt breaks after every mark and starts the next
-    sentence at the next token, so the spans are known without running it;
+    length of the block without its trailing white space), ``full_stops`` that of ``.``. If
+    each of them that Punkt takes for a candidate boundary (``_POSSIBLE_BREAK``) is a plain
+    candidate (``_plain_word`` before it, ``_MARK_THEN_TOKEN`` after it), Punkt breaks after
+    every mark and starts the next sentence at the next token, so the spans are known without
+    running it;
     ``tests/test_sentences.py`` checks this against Punkt itself. Otherwise (a number, an
     initial, an ellipsis, a quote, "!!") None: the block needs Punkt.
     """
     if block[0].isspace():  # Punkt's word search treats a block's leading space specially
         return None
-    candidates = list(_MARK_THEN_TOKEN.finditer(block, 0, end))
+    pattern = _FULL_STOP_THEN_TOKEN if full_stops == marks else _MARK_THEN_TOKEN
+    candidates = list(pattern.finditer(block, 0, end))
     if len(candidates) != marks:
         # Some marks may be no candidate at all ("8.4%", "end.Next"): count those that are.
         marks = len(_POSSIBLE_BREAK.findall(block, 0, end))
@@ -223,14 +228,14 @@ def _block_spans(block: str) -> tuple[list[tuple[int, int]], bool]:
     took a third of the splitter's time. ``tests/test_sentences.py`` checks the claim.
     """
     end = len(block.rstrip())
-    marks = block.count(".", 0, end - 1) + block.count("?", 0, end - 1)
-    marks += block.count("!", 0, end - 1)
+    full_stops = block.count(".", 0, end - 1)
+    marks = full_stops + block.count("?", 0, end - 1) + block.count("!", 0, end - 1)
     if not marks:
         # No ".", "?" or "!" before the last character: Punkt has no candidate boundary (one
         # needs an end followed by punctuation or by white space and a token), and returns the
         # block up to its trailing white space.
         return [(0, end)], not block[0].isspace()
-    plain = _plain_block_spans(block, end, marks)
+    plain = _plain_block_spans(block, end, marks, full_stops)
     if plain is not None:
         return plain, len(plain) == marks + 1 or _GLUED_HINT.search(block) is None
     return list(_tokenizer().span_tokenize(block)), False
