@@ -284,6 +284,20 @@ def test_plain_contexts_are_punkts_breaks(block: str) -> None:
         assert _tokenizer().text_contains_sentbreak(context) == expected, context
 
 
+LETTERS = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(LETTERS, min_size=1, max_size=6), st.sampled_from(sorted(_parameters()[0]))),
+    st.sampled_from([".", "?", "!"]),
+)
+def test_words_of_letters_before_a_mark_give_punkts_spans(word: str, mark: str) -> None:
+    # ``_plain_word`` answers a word of letters without its regular expressions.
+    for block in (f"So {word}{mark} Next one.", f"So {word.upper()}{mark} next one."):
+        assert _block_spans(block)[0] == list(_plain_punkt().span_tokenize(block))  # type: ignore[attr-defined]
+
+
 def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
     # The fast path is taken for ordinary sentences (it is what makes splitting cheap) and
     # declined wherever Punkt's own judgement is needed.

@@ -198,6 +198,8 @@ def _plain_word(word: str, full_stop: bool, abbrevs: frozenset[str]) -> bool:
     hyphenated part is an abbreviation ("well-no."). ``tests/test_sentences.py`` checks all
     of this against Punkt itself.
     """
+    if word.isalpha():  # the common case, in C: one token, no closer, number nor hyphen
+        return not full_stop or (len(word) > 1 and word.lower() not in abbrevs)
     if word[-1] in _CLOSERS:
         return True
     if _TOKEN_WORD.fullmatch(word) is None:
