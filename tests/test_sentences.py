@@ -14,9 +14,12 @@ from hypothesis import strategies as st
 
 from discourse.analyse.sentences import (
     _block_spans,
+    _glued_splits,
     _joined_abbreviations,
     _parameters,
     _plain_block_spans,
+    _tokenizer,
+    _trimmed,
     split_sentences,
     word_tokens,
 )
@@ -178,7 +181,7 @@ def test_fast_paths_give_punkts_own_spans(block: str) -> None:
     plain = _plain_punkt()
     if not block.strip():
         return
-    assert _block_spans(block) == list(plain.span_tokenize(block))  # type: ignore[attr-defined]
+    assert _block_spans(block)[0] == list(plain.span_tokenize(block))  # type: ignore[attr-defined]
 
 
 # Blocks of plain boundaries, the shape ``_plain_block_spans`` answers without Punkt, with at
@@ -206,6 +209,7 @@ TRICKY_WORDS = st.sampled_from([
 ])
 TRICKY_GAPS = st.sampled_from([
     ".\t", ".\xa0", "!! ", "?! ", ".", "", "... ", ".) ", ". ” ", ". “ ", ". “-", ". ”--", ".”. ",
+    "\t", "\n", " \t",
 ])
 # fmt: on
 
@@ -235,19 +239,73 @@ def plain_blocks(draw: st.DrawFn) -> str:
 @example("In 2019. Then the 1990s. Then")  # a number, and a word that is none
 @example("It ended. ”--Next one.")  # a quote Punkt moves back before "--"
 @example("Their practice”. “We left (sadly). Next")  # closers, and quotes it leaves
+@example("Staff\tleft. Next one")  # a tab inside the word the space search finds
+@example("They said “no”\tit”. Next one")  # a tab, then a word ending in a closer
 def test_plain_blocks_give_punkts_own_spans(block: str) -> None:
     if not block.strip():
         return
-    assert _block_spans(block) == list(_plain_punkt().span_tokenize(block))  # type: ignore[attr-defined]
+    assert _block_spans(block)[0] == list(_plain_punkt().span_tokenize(block))  # type: ignore[attr-defined]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(blocks(), plain_blocks()))
+@example("It is well-no. Next one.")  # an abbreviation after a hyphen: Punkt's block
+@example("Their practice”. “We left. Next")  # closers before a mark: a plain block
+@example("  No mark at all")  # white space before the only span
+@example(
+    "In 8.4% of cases.Most left. Next"
+)  # a mark glued to a capital, and one that is no candidate
+def test_plain_spans_need_no_repair(block: str) -> None:
+    # ``split_sentences`` skips trimming, glued splits and the abbreviation join for spans
+    # ``_block_spans`` calls plain: all must leave them as they are.
+    if not block.strip():
+        return
+    spans, plain = _block_spans(block)
+    if plain:
+        for start, end in spans:
+            assert start < end
+            assert _trimmed(block, start, end) == (start, end)
+            assert _glued_splits(block, start, end) == [(start, end)]
+        assert _joined_abbreviations(spans, block) == spans
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(blocks(), plain_blocks()))
+@example("It ended.” Then. In 2019.) Next")  # a closer after the mark; a number
+@example("Wait?! No!!!! Stop. Ask Dr.” Jones")  # repeated marks; an abbreviation
+@example("A U.S.” Stop. x.”. Next")  # full stops inside the word
+def test_plain_contexts_are_punkts_breaks(block: str) -> None:
+    # The tokenizer answers the contexts ``_PLAIN_BREAK`` matches without Punkt's annotation:
+    # every context Punkt judges in a block must get Punkt's own answer.
+    punkt = _plain_punkt()
+    contexts = punkt._match_potential_end_contexts(block)  # type: ignore[attr-defined]
+    for _, context in contexts:
+        expected = punkt.text_contains_sentbreak(context)  # type: ignore[attr-defined]
+        assert _tokenizer().text_contains_sentbreak(context) == expected, context
+
+
+LETTERS = st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(LETTERS, min_size=1, max_size=6), st.sampled_from(sorted(_parameters()[0]))),
+    st.sampled_from([".", "?", "!"]),
+)
+def test_words_of_letters_before_a_mark_give_punkts_spans(word: str, mark: str) -> None:
+    # ``_plain_word`` answers a word of letters without its regular expressions.
+    for block in (f"So {word}{mark} Next one.", f"So {word.upper()}{mark} next one."):
+        assert _block_spans(block)[0] == list(_plain_punkt().span_tokenize(block))  # type: ignore[attr-defined]
 
 
 def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
     # The fast path is taken for ordinary sentences (it is what makes splitting cheap) and
     # declined wherever Punkt's own judgement is needed.
     block = "Caseloads are rising. Why? Nobody knows! Staff leave."
-    assert _plain_block_spans(block, len(block), 3) == [(0, 21), (22, 26), (27, 40), (41, 53)]
+    assert _plain_block_spans(block, len(block), 3, 1) == [(0, 21), (22, 26), (27, 40), (41, 53)]
     quoted = "They said “no”. “We left (sadly). Nobody knows…. Staff leave."
-    assert _plain_block_spans(quoted, len(quoted), 3) == [(0, 15), (16, 33), (34, 48), (49, 61)]
+    quoted_spans = [(0, 15), (16, 33), (34, 48), (49, 61)]
+    assert _plain_block_spans(quoted, len(quoted), 3, 3) == quoted_spans
     for needs_punkt in (
         "Ask Dr. Jones now.",
         "In 2019. Then more.",
@@ -256,8 +314,10 @@ def test_plain_blocks_skip_punkt_and_the_rest_do_not() -> None:
         "It ended.” Then.",
         "No!! Stop.",
     ):
+        full_stops = needs_punkt.count(".", 0, len(needs_punkt) - 1)
         marks = sum(needs_punkt.count(mark, 0, len(needs_punkt) - 1) for mark in ".?!")
-        assert _plain_block_spans(needs_punkt, len(needs_punkt), marks) is None, needs_punkt
+        plain = _plain_block_spans(needs_punkt, len(needs_punkt), marks, full_stops)
+        assert plain is None, needs_punkt
 
 
 @settings(max_examples=300, deadline=None)
