@@ -217,18 +217,28 @@ class _Spans:
         self,
         chunks: list[str],
         words: list[tuple[_Word, ...]],
+        count: int,
         spans: dict[str, tuple[tuple[int, int], ...]],
     ) -> None:
         self.chunks = chunks
         self.spans = spans
-        self.ends = list(accumulate(map(len, words)))
+        # Four sentences with a hit in five have one word in every chunk (no "don't", no
+        # lone dash): word ``i`` is then the word of chunk ``i``, without the running counts.
+        self.ends = (
+            None
+            if count == len(chunks) and all(map(len, words))
+            else list(accumulate(map(len, words)))
+        )
         self.starts = list(accumulate(map(len, chunks), initial=0))
 
     def span(self, word: int) -> tuple[int, int]:
         """The character span of word ``word`` of the sentence."""
-        chunk = bisect_right(self.ends, word)
-        before = self.ends[chunk - 1] if chunk else 0
-        start, end = self.spans[self.chunks[chunk]][word - before]
+        if self.ends is None:
+            chunk, nth = word, 0
+        else:
+            chunk = bisect_right(self.ends, word)
+            nth = word - self.ends[chunk - 1] if chunk else word
+        start, end = self.spans[self.chunks[chunk]][nth]
         at = self.starts[chunk] + chunk
         return at + start, at + end
 
@@ -398,7 +408,7 @@ class ThemeMatcher:
         ]
         if not any(matches for _, matches in kept):
             return ()
-        spans = _Spans(chunks, read, self._chunk_spans)
+        spans = _Spans(chunks, read, len(words), self._chunk_spans)
         return tuple(
             self._hit(sentence, spans, theme_id, match)
             for theme_id, matches in kept
@@ -440,7 +450,10 @@ class ThemeMatcher:
         ``spans`` tells where the sentence's words are.
         """
         (first, last), candidate, context = kept
-        start, end = spans.span(first)[0], spans.span(last - 1)[1]
+        if last - first == 1:  # most terms are one word
+            start, end = spans.span(first)
+        else:
+            start, end = spans.span(first)[0], spans.span(last - 1)[1]
         matched = [sentence[start:end]]
         if context is not None:
             matched.append(sentence[spans.span(context[0])[0] : spans.span(context[1] - 1)[1]])
