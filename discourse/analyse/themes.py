@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count
 from operator import attrgetter, itemgetter
@@ -76,22 +76,14 @@ class _Candidate:
 
 
 class _Tokens:
-    """A sentence's words as the matcher knows them, where each pattern's first key (a stem,
-    or ``=word`` for an exact form) occurs, and (worked out when first needed, by a phrase of
-    an exclusion or of a rule's company) every key the sentence holds."""
+    """A sentence's words as the matcher knows them, and where each pattern's first key (a
+    stem, or ``=word`` for an exact form) occurs."""
 
-    __slots__ = ("_present", "positions", "words")
+    __slots__ = ("positions", "words")
 
     def __init__(self, words: list[_Word], positions: dict[str, list[int]]) -> None:
         self.words = words
         self.positions = positions
-        self._present: set[str] | None = None
-
-    @property
-    def present(self) -> set[str]:
-        if self._present is None:
-            self._present = {*map(_STEM, self.words), *map(_EXACT, self.words)}
-        return self._present
 
     def matches(self, keys: tuple[str, ...], at: int) -> bool:
         words = self.words
@@ -115,8 +107,9 @@ class _Tokens:
         keys = pattern.keys
         if len(keys) == 1:  # the position look-up is the whole test
             return [(index, index + 1) for index in self.positions.get(keys[0], ())]
-        if not pattern.later <= self.present:  # most phrases: a later word is missing
-            return []
+        # A phrase is tried where its first key is (once or twice a sentence), without first
+        # testing that every later key occurs: gathering the sentence's keys for that test
+        # cost more than the few ``matches`` calls it saved (1.3 us a call of ``find``).
         return [
             (index, index + len(keys))
             for index in self.positions.get(keys[0], ())
@@ -151,6 +144,22 @@ def _excluded(tokens: _Tokens, exclusions: dict[str, _Exclusions]) -> set[int]:
                     if len(pattern.keys) == 2 or tokens.matches(pattern.keys, index):
                         excluded.update(range(index, index + len(pattern.keys)))
     return excluded
+
+
+def _live(singles: Iterable[_Candidate]) -> tuple[_Candidate, ...]:
+    """A word's one-word terms that can ever be kept, in order: after a term of a theme
+    without company, a later one of the same theme covers the same word, so it is dropped
+    whatever happens to the first (excluded or overlapped alike, or overlapping it when it
+    is kept). Dropping them here, once a word, leaves a fifth fewer matches to sort and test
+    on the benchmark pages (72,307 to 58,514)."""
+    closed: set[str] = set()
+    live = []
+    for candidate in singles:
+        if candidate.theme not in closed:
+            live.append(candidate)
+            if not (candidate.context or candidate.unless):
+                closed.add(candidate.theme)
+    return tuple(live)
 
 
 # Compared by identity (``None in words``): a generated ``__eq__`` would run per word.
@@ -208,18 +217,28 @@ class _Spans:
         self,
         chunks: list[str],
         words: list[tuple[_Word, ...]],
+        count: int,
         spans: dict[str, tuple[tuple[int, int], ...]],
     ) -> None:
         self.chunks = chunks
         self.spans = spans
-        self.ends = list(accumulate(map(len, words)))
+        # Four sentences with a hit in five have one word in every chunk (no "don't", no
+        # lone dash): word ``i`` is then the word of chunk ``i``, without the running counts.
+        self.ends = (
+            None
+            if count == len(chunks) and all(map(len, words))
+            else list(accumulate(map(len, words)))
+        )
         self.starts = list(accumulate(map(len, chunks), initial=0))
 
     def span(self, word: int) -> tuple[int, int]:
         """The character span of word ``word`` of the sentence."""
-        chunk = bisect_right(self.ends, word)
-        before = self.ends[chunk - 1] if chunk else 0
-        start, end = self.spans[self.chunks[chunk]][word - before]
+        if self.ends is None:
+            chunk, nth = word, 0
+        else:
+            chunk = bisect_right(self.ends, word)
+            nth = word - self.ends[chunk - 1] if chunk else word
+        start, end = self.spans[self.chunks[chunk]][nth]
         at = self.starts[chunk] + chunk
         return at + start, at + end
 
@@ -228,9 +247,7 @@ class _Spans:
 # ``compress`` over these, in C, so the words that are neither (most) cost no Python step.
 _STARTS = attrgetter("starts")
 _KEYS = attrgetter("keys")
-_STEM = attrgetter("stem")
 _RANK = itemgetter(0)
-_EXACT = attrgetter("exact")
 
 
 # A match that survived: its word range, the term, and the context words that licensed it.
@@ -308,7 +325,7 @@ class ThemeMatcher:
         for rank, candidate in enumerate(candidates):
             if len(candidate.pattern.keys) > 1:
                 phrases[candidate.pattern.keys[1]].append((rank, candidate))
-        singles = tuple(c for c in candidates if len(c.pattern.keys) == 1)
+        singles = _live(c for c in candidates if len(c.pattern.keys) == 1)
         described = _Word(
             stem=word_stem,
             exact=exact,
@@ -391,7 +408,7 @@ class ThemeMatcher:
         ]
         if not any(matches for _, matches in kept):
             return ()
-        spans = _Spans(chunks, read, self._chunk_spans)
+        spans = _Spans(chunks, read, len(words), self._chunk_spans)
         return tuple(
             self._hit(sentence, spans, theme_id, match)
             for theme_id, matches in kept
@@ -433,7 +450,10 @@ class ThemeMatcher:
         ``spans`` tells where the sentence's words are.
         """
         (first, last), candidate, context = kept
-        start, end = spans.span(first)[0], spans.span(last - 1)[1]
+        if last - first == 1:  # most terms are one word
+            start, end = spans.span(first)
+        else:
+            start, end = spans.span(first)[0], spans.span(last - 1)[1]
         matched = [sentence[start:end]]
         if context is not None:
             matched.append(sentence[spans.span(context[0])[0] : spans.span(context[1] - 1)[1]])
