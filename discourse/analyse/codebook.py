@@ -13,7 +13,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,16 +35,10 @@ class Pattern:
 
     ``keys`` holds one entry per word: the word's Snowball stem, or ``"=word"`` when the
     codebook asked for that exact word form (``"=morale"`` must not match "moral").
-    ``later`` is the set of the keys after the first: a sentence that lacks one of them
-    cannot hold the pattern, which settles most look-ups of a phrase without a scan.
     """
 
     text: str
     keys: tuple[str, ...]
-    later: frozenset[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "later", frozenset(self.keys[1:]))
 
 
 @dataclass(frozen=True, slots=True)
