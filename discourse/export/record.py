@@ -87,7 +87,8 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
         written = f'"{text}"'
     else:
         written = _text(text)
-    hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits])
+    # Half the sentences have no hit: no list to build for them.
+    hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else ""
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
         f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
