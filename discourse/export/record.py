@@ -48,13 +48,6 @@ _float = float.__repr__
 _kept_float = lru_cache(maxsize=4096)(_float)
 
 
-def _score(number: float) -> str:
-    """A sentence's score in JSON."""
-    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
-    # write) are never looked up.
-    return _kept_float(number) if number else _float(number)
-
-
 # A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
 # Bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
@@ -89,10 +82,14 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
         written = _text(text)
     # Half the sentences have no hit: no list to build for them.
     hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else ""
+    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
+    # write) are never looked up.
+    score = sentence.sentiment
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
         f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
-        f'"sentiment": {_score(sentence.sentiment)}, "label": {_text(sentence.label)}, '
+        f'"sentiment": {_kept_float(score) if score else _float(score)}, '
+        f'"label": {_text(sentence.label)}, '
         f'"hits": [{hits}]}}'
     )
 
