@@ -30,8 +30,10 @@ from discourse.export.record import analysis_line
 from discourse.export.tables import (
     ARTICLE_COLUMNS,
     OUTPUT_FILES,
+    SCORE_DIGITS,
     STATISTIC_COLUMNS,
     TableWriter,
+    _sentence_score,
     comment_columns,
     csv_line,
     evidence_text,
@@ -330,6 +332,19 @@ def test_json_scores_kept_as_text_keep_their_sign() -> None:
     line = analysis_line(analysis)
     assert line == _reference_json(analysis) + "\n"
     assert '"sentiment": -0.0' in line
+
+
+@given(
+    st.lists(
+        st.floats(allow_nan=False, allow_infinity=False)
+        | st.sampled_from([0.0, -0.0, 0.5, -0.5, 0.12345, -0.00004]),
+        max_size=12,
+    )
+)
+def test_kept_sentence_scores_are_the_rounded_scores(scores: list[float]) -> None:
+    # Each score twice: the second comes from the cache, where 0.0 and -0.0 would be one key.
+    for score in scores + scores:
+        assert _sentence_score(score) == str(round(score, SCORE_DIGITS))
 
 
 def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:

@@ -48,13 +48,6 @@ _float = float.__repr__
 _kept_float = lru_cache(maxsize=4096)(_float)
 
 
-def _score(number: float) -> str:
-    """A sentence's score in JSON."""
-    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
-    # write) are never looked up.
-    return _kept_float(number) if number else _float(number)
-
-
 # A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
 # Bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
@@ -87,19 +80,32 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
         written = f'"{text}"'
     else:
         written = _text(text)
-    hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits])
+    # Half the sentences have no hit: no list to build for them.
+    hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else ""
+    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
+    # write) are never looked up.
+    score = sentence.sentiment
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
         f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
-        f'"sentiment": {_score(sentence.sentiment)}, "label": {_text(sentence.label)}, '
+        f'"sentiment": {_kept_float(score) if score else _float(score)}, '
+        f'"label": {_text(sentence.label)}, '
         f'"hits": [{hits}]}}'
     )
 
 
-def _themes(comment: CommentAnalysis) -> set[str]:
+def _themes(comment: CommentAnalysis) -> frozenset[str]:
     # ``comment.themes`` from the sentences' hits directly, without the tuple of all its hits
     # that the property builds first.
-    return {hit.theme for sentence in comment.sentences for hit in sentence.hits}
+    return frozenset({hit.theme for sentence in comment.sentences for hit in sentence.hits})
+
+
+# Comments share a few hundred theme sets: their JSON is kept (a look-up instead of sorting
+# and writing them, 5,000 instructions). Bounded so memory stays flat on any corpus.
+@lru_cache(maxsize=4096)
+def _theme_list(themes: frozenset[str]) -> str:
+    # Sorted so every run writes the same.
+    return ", ".join(map(_text, sorted(themes)))
 
 
 def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Sequence[str]) -> str:
@@ -120,8 +126,8 @@ def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Seque
             else f'"practitioner": {{"role": {_text(claim.role)}, "cue": {_text(claim.cue)}}}, '
         )
         + f'"stance": {{"stance": {_text(stance.stance)}, "cue": {_text(stance.cue)}}}, '
-        # Not a field: the union of the sentences' themes, sorted so every run writes the same.
-        f'"themes": [{", ".join(map(_text, sorted(_themes(comment))))}]}}'
+        # Not a field: the union of the sentences' themes.
+        f'"themes": [{_theme_list(_themes(comment))}]}}'
     )
 
 
