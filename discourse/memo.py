@@ -1,4 +1,5 @@
-"""Bounded memos for functions of one text, where two stages read the same text.
+"""Bounded memos: for functions of one text, where two stages read the same text, and for
+the text of recurring scores.
 
 A body block is lower-cased by the page parser and again by the metadata, figure and voice
 searches; a comment is read for its practitioner cues and again for its stance; a body
@@ -45,3 +46,23 @@ def text_memo(
         return memoised
 
     return decorate
+
+
+def score_memo(entries: int, write: Callable[[float], str]) -> Callable[[float], str]:
+    """Memoise ``write`` (a score's text) for the last ``entries`` non-zero scores.
+
+    A corpus's scores are a thousand or so values (VADER's have four places), so a kept
+    text is a look-up instead of a float-to-decimal conversion. 0.0 and -0.0 are one key to
+    a cache but are written differently: zeros (cheap to write) are never looked up.
+
+    Example:
+        >>> written = score_memo(entries=2, write=str)
+        >>> written(0.25), written(-0.0)
+        ('0.25', '-0.0')
+    """
+    kept = lru_cache(maxsize=entries)(write)
+
+    def memoised(score: float) -> str:
+        return kept(score) if score else write(score)
+
+    return memoised

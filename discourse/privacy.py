@@ -327,20 +327,19 @@ def pseudonymise(article: Article, names: Pseudonyms) -> Article:
         _masked(text, where[index], alternatives, lookup) if index in where else text
         for index, text in enumerate(texts)
     ]
-    in_comments = iter(masked)
-    paragraphs = [tuple(islice(in_comments, len(c.paragraphs))) for c in article.comments]
-    lines = len(texts) - len(article.warnings)  # the comments' texts, then the dropped lines
+    # The masked texts in the order of ``texts``: the comments' paragraphs, the dropped lines,
+    # the warnings.
+    in_order = iter(masked)
+    paragraphs = [tuple(islice(in_order, len(c.paragraphs))) for c in article.comments]
     dropped = tuple(
         replace(line, text=text)
-        for line, text in zip(
-            article.dropped, masked[lines - len(article.dropped) : lines], strict=True
-        )
+        for line, text in zip(article.dropped, islice(in_order, len(article.dropped)), strict=True)
     )
     return replace(
         article,
         comments=_renamed(article.comments, aliases, paragraphs),
         dropped=dropped,
-        warnings=tuple(masked[lines:]),
+        warnings=tuple(in_order),
     )
 
 

@@ -33,6 +33,7 @@ from discourse.analyse.results import (
     ThemeHit,
 )
 from discourse.ingest.serialise import article_json
+from discourse.memo import score_memo
 from discourse.model import BodyBlock
 
 # The record is plain values built fresh for each article, so it cannot contain a cycle: the
@@ -43,9 +44,8 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # scores are always finite, and an ``int`` here would raise rather than pass unnoticed).
 _text = encode_basestring
 _float = float.__repr__
-# Sentence scores recur (VADER's have four places): a kept text is a look-up instead of a
-# float-to-decimal conversion. Bounded so memory stays flat on any corpus.
-_kept_float = lru_cache(maxsize=4096)(_float)
+# Sentence scores recur: their text is kept. Bounded so memory stays flat on any corpus.
+_sentence_score = score_memo(4096, _float)
 
 
 # A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
@@ -82,13 +82,10 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) ->
         written = _text(text)
     # Half the sentences have no hit: no list to build for them.
     hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else ""
-    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (cheap to
-    # write) are never looked up.
-    score = sentence.sentiment
     return (
         f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
         f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
-        f'"sentiment": {_kept_float(score) if score else _float(score)}, '
+        f'"sentiment": {_sentence_score(sentence.sentiment)}, '
         f'"label": {_text(sentence.label)}, '
         f'"hits": [{hits}]}}'
     )

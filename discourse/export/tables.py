@@ -33,6 +33,7 @@ from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
 from discourse.export.record import analysis_line
+from discourse.memo import score_memo
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
     "article",
@@ -209,16 +210,8 @@ def _score(score: float) -> str:
     return str(round(score, SCORE_DIGITS))
 
 
-# A corpus's sentence scores are a thousand or so values (VADER's have four places): a kept
-# cell is a look-up instead of two float-decimal conversions (about 5,700 instructions).
-# Bounded so memory stays flat on any corpus.
-_kept_score = lru_cache(maxsize=4096)(_score)
-
-
-def _sentence_score(score: float) -> str:
-    # 0.0 and -0.0 are one key to a cache but are written differently: zeros (a quarter of
-    # the sentences, cheap to write) are never looked up.
-    return _kept_score(score) if score else str(score)
+# Sentence scores recur: their cells are kept. Bounded so memory stays flat on any corpus.
+_sentence_score = score_memo(4096, _score)
 
 
 # The two large tables build each line's fields as they go (``_text`` on each text cell,
