@@ -56,6 +56,8 @@ _PIECES = [
     *("not", "never", "never so", "never this", "without doubt", "without", "doubt", "no"),
     *("no one", "or", "nor", "at least", "very least", "least", "kind of", "sort of", "kind"),
     *("but", "BUT", "isn't", "aint", "cannot", "despite", "rarely", "so", "this", "the bomb"),
+    # A word with "n't" that is no listed negation, which the library still takes for one.
+    *("couldn't've", "Mightn't've"),
     *("the shit", "bad ass", "to die for", "yeah right", "kiss of death", "bus stop"),
     *("just enough", "extremely", "slightly", "barely", "FUCKING", "good", "GOOD", "Good"),
     *("great", "happy", "terrible", "awful", "HATE", "love", "fair", "unfair", "worst", "best"),
