@@ -241,7 +241,7 @@ def test_evidence_groups_by_theme_in_order() -> None:
 
 def test_json_line_is_every_dataclass_field_in_order() -> None:
     line = analysis_line(ANALYSIS)
-    assert line == _reference_json(ANALYSIS) + "\n"
+    assert line == (_reference_json(ANALYSIS) + "\n").encode()
     assert json.loads(line)["article"] == "000_page"
     assert render(ANALYSIS, THEMES).chunks[-1] == line
     record = json.loads(line)
@@ -317,7 +317,7 @@ def test_json_line_reusing_paragraphs_is_the_reference(data: st.DataObject) -> N
         statistics=(),
         meta=ANALYSIS.meta,
     )
-    assert analysis_line(analysis) == _reference_json(analysis) + "\n"
+    assert analysis_line(analysis) == (_reference_json(analysis) + "\n").encode()
 
 
 def test_json_scores_kept_as_text_keep_their_sign() -> None:
@@ -330,8 +330,8 @@ def test_json_scores_kept_as_text_keep_their_sign() -> None:
         ANALYSIS, comments=(replace(ANALYSIS.comments[0], sentences=sentences),), body=()
     )
     line = analysis_line(analysis)
-    assert line == _reference_json(analysis) + "\n"
-    assert '"sentiment": -0.0' in line
+    assert line == (_reference_json(analysis) + "\n").encode()
+    assert b'"sentiment": -0.0' in line
 
 
 @given(

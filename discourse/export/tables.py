@@ -157,6 +157,9 @@ def evidence_text(hits: Iterable[ThemeHit]) -> str:
 # lineterminator="\n")`` would write its rows: ``csv.writer`` checks every character of every
 # cell in turn (with a look-up of the line terminator per character), which made it most of
 # the cost of the tables; ``_quoted`` finds the same few characters with ``str`` searches.
+# Each line is encoded as UTF-8 on its own: a line in ASCII is copied, where one character
+# outside it made an article's whole block of lines a two-byte string, encoded character by
+# character (see ``record``).
 
 
 def _quoted(text: str) -> str:
@@ -236,7 +239,7 @@ def _theme_fields(hit_groups: Iterable[Iterable[ThemeHit]], themes: tuple[str, .
     return _theme_flags(frozenset(groups), themes) + "," + _text(_evidence(groups))
 
 
-def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``comments.csv`` for one article (see ``comment_columns``), ready to append."""
     themes = tuple(themes)  # hashable: the theme fields are cached per theme set
     name = _text(analysis.article.name)
@@ -267,10 +270,10 @@ def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[
             _theme_fields(map(_HITS, measured.sentences), themes),
             _text(comment.text),
         ]
-        yield ",".join(fields) + "\n"
+        yield (",".join(fields) + "\n").encode()
 
 
-def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``sentences.csv`` for one article (see ``sentence_columns``), ready to append."""
     themes = tuple(themes)
     name = _text(analysis.article.name)
@@ -292,15 +295,15 @@ def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator
             _theme_fields((scored.hits,), themes),
             _text(scored.text),
         ]
-        yield ",".join(fields) + "\n"
+        yield (",".join(fields) + "\n").encode()
 
 
-def _safe_line(cells: Iterable[Cell]) -> str:
+def _safe_line(cells: Iterable[Cell]) -> bytes:
     # For the two small tables (a row or two per article), every cell through ``neutralise``.
-    return csv_line([neutralise(cell) for cell in cells])
+    return csv_line([neutralise(cell) for cell in cells]).encode()
 
 
-def statistic_lines(analysis: ArticleAnalysis) -> Iterator[str]:
+def statistic_lines(analysis: ArticleAnalysis) -> Iterator[bytes]:
     """Lines of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to append."""
     name = analysis.article.name
     for figure in analysis.statistics:
@@ -319,7 +322,7 @@ def statistic_lines(analysis: ArticleAnalysis) -> Iterator[str]:
         )
 
 
-def article_line(analysis: ArticleAnalysis) -> str:
+def article_line(analysis: ArticleAnalysis) -> bytes:
     """The line of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to append."""
     article, meta = analysis.article, analysis.meta
     return _safe_line(
@@ -341,11 +344,11 @@ def article_line(analysis: ArticleAnalysis) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RenderedArticle:
-    """One article's lines for each table (``OUTPUT_FILES`` order), ready to append.
+    """One article's lines for each table (``OUTPUT_FILES`` order), in UTF-8, ready to append.
 
     Rendering is most of the cost of writing; with ``--jobs N`` it happens in the worker
-    that analysed the article, so the main process only appends text (and never unpickles
-    the analysis).
+    that analysed the article, so the main process only appends bytes (and never unpickles
+    the analysis; bytes pass between processes as they are, where text is encoded and decoded).
     """
 
     source: str
@@ -353,7 +356,7 @@ class RenderedArticle:
     comments: int
     body_sentences: int
     statistics: int
-    chunks: tuple[str, ...]
+    chunks: tuple[bytes, ...]
 
 
 def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
@@ -372,9 +375,9 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
 def render_all(analyses: Sequence[ArticleAnalysis], themes: Sequence[str]) -> list[RenderedArticle]:
     """``render`` for a batch of articles, one table at a time over the whole batch (the
     pipeline's batches: see ``discourse.pipeline``)."""
-    comments = ["".join(comment_lines(analysis, themes)) for analysis in analyses]
-    sentences = ["".join(sentence_lines(analysis, themes)) for analysis in analyses]
-    statistics = ["".join(statistic_lines(analysis)) for analysis in analyses]
+    comments = [b"".join(comment_lines(analysis, themes)) for analysis in analyses]
+    sentences = [b"".join(sentence_lines(analysis, themes)) for analysis in analyses]
+    statistics = [b"".join(statistic_lines(analysis)) for analysis in analyses]
     articles = list(map(article_line, analyses))
     records = list(map(analysis_line, analyses))
     return [
@@ -448,7 +451,7 @@ class TableWriter:
         }
         with self._guarded():
             for name, header in headers.items():
-                self._pending[name].handle.write(csv_line(header))
+                self._pending[name].binary.write(csv_line(header).encode())
         return self
 
     def _open(self, name: str) -> None:
@@ -475,7 +478,7 @@ class TableWriter:
             analysis = render(analysis, self.themes)
         with self._guarded():
             for name, chunk in zip(OUTPUT_FILES, analysis.chunks, strict=True):
-                self._pending[name].handle.write(chunk)
+                self._pending[name].binary.write(chunk)
         self.articles += 1
 
     def __exit__(
