@@ -266,7 +266,7 @@ def _reference_json(analysis: ArticleAnalysis) -> str:
 
 # Paragraphs that need escaping or not, and sentences that are a part of their paragraph at
 # their span, elsewhere, or not at all (the record reuses a paragraph's JSON only for parts).
-_paragraph_text = st.text(alphabet=st.sampled_from('a"\\\n’'), max_size=8)
+_paragraph_text = st.text(alphabet=st.sampled_from('a"\\\n\x1f’'), max_size=8)
 
 
 @st.composite
