@@ -38,7 +38,7 @@ from discourse.analyse.results import (
 )
 from discourse.ingest.serialise import article_json
 from discourse.memo import score_memo
-from discourse.model import BodyBlock
+from discourse.model import Article, BodyBlock
 
 # The record is plain values built fresh for each article, so it cannot contain a cycle: the
 # encoder's cycle check is skipped.
@@ -187,6 +187,29 @@ def _body(sentence: BodySentence, blocks: Sequence[BodyBlock], written: Sequence
     )
 
 
+# ``Article.name`` builds a ``PurePath`` (30,000 instructions), and an article's tables and
+# record ask for it five times: the names of the last articles are kept, by source.
+_NAMES: dict[str, str] = {}
+_KEPT_NAMES = 64  # bounded so memory stays flat on any corpus
+
+
+def article_name(article: Article) -> str:
+    """``article.name``, kept for the last articles rendered.
+
+    Args:
+        article: the article.
+
+    Returns:
+        Its id in every output (``Article.name``).
+    """
+    name = _NAMES.get(article.source)
+    if name is None:
+        if len(_NAMES) >= _KEPT_NAMES:
+            _NAMES.clear()
+        name = _NAMES[article.source] = article.name
+    return name
+
+
 def _statistic(figure: Statistic) -> dict[str, Any]:
     return {
         "council": figure.council,
@@ -235,7 +258,7 @@ def analysis_line(analysis: ArticleAnalysis) -> bytes:
         b'{"article": %b, "parse": %b, "meta": %b, "comments": [%b], "body": [%b], '
         b'"statistics": %b}\n'
         % (
-            _utf8(article.name),
+            _utf8(article_name(article)),
             article_json(article, blocks, paragraphs),
             encode(_meta(analysis.meta)).encode(),
             b", ".join(comments),

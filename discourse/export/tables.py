@@ -32,7 +32,7 @@ from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
-from discourse.export.record import analysis_line
+from discourse.export.record import analysis_line, article_name
 from discourse.memo import score_memo
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
@@ -242,7 +242,7 @@ def _theme_fields(hit_groups: Iterable[Iterable[ThemeHit]], themes: tuple[str, .
 def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``comments.csv`` for one article (see ``comment_columns``), ready to append."""
     themes = tuple(themes)  # hashable: the theme fields are cached per theme set
-    name = _text(analysis.article.name)
+    name = _text(article_name(analysis.article))
     article = analysis.article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
@@ -276,7 +276,7 @@ def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[
 def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``sentences.csv`` for one article (see ``sentence_columns``), ready to append."""
     themes = tuple(themes)
-    name = _text(analysis.article.name)
+    name = _text(article_name(analysis.article))
     article = analysis.article
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
@@ -305,7 +305,7 @@ def _safe_line(cells: Iterable[Cell]) -> bytes:
 
 def statistic_lines(analysis: ArticleAnalysis) -> Iterator[bytes]:
     """Lines of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to append."""
-    name = analysis.article.name
+    name = article_name(analysis.article)
     for figure in analysis.statistics:
         yield _safe_line(
             (
@@ -327,7 +327,7 @@ def article_line(analysis: ArticleAnalysis) -> bytes:
     article, meta = analysis.article, analysis.meta
     return _safe_line(
         (
-            article.name,
+            article_name(article),
             article.source,
             article.title,
             article.published,
