@@ -33,7 +33,10 @@ from discourse.export.tables import (
     SCORE_DIGITS,
     STATISTIC_COLUMNS,
     TableWriter,
+    _group_fields,
+    _group_hits,
     _sentence_score,
+    _theme_fields,
     comment_columns,
     csv_line,
     evidence_text,
@@ -345,6 +348,28 @@ def test_kept_sentence_scores_are_the_rounded_scores(scores: list[float]) -> Non
     # Each score twice: the second comes from the cache, where 0.0 and -0.0 would be one key.
     for score in scores + scores:
         assert _sentence_score(score) == str(round(score, SCORE_DIGITS))
+
+
+_hits = st.builds(
+    ThemeHit,
+    theme=st.sampled_from(THEMES),
+    matched=st.lists(st.sampled_from(["pay", "Pay", "a, b", '"x"']), min_size=1, max_size=3).map(
+        tuple
+    ),
+    sentence=st.just("s"),
+    start=st.just(0),
+    end=st.just(1),
+    rule=st.just("r"),
+)
+
+
+@given(st.lists(st.lists(_hits, max_size=3).map(tuple), max_size=3))
+def test_theme_fields_kept_for_one_hit_are_the_grouped_fields(
+    groups: list[tuple[ThemeHit, ...]],
+) -> None:
+    # Twice: the second answer for a row with one hit comes from the cache.
+    for _ in range(2):
+        assert _theme_fields(groups, THEMES) == _group_fields(_group_hits(groups), THEMES)
 
 
 def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:
