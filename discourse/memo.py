@@ -20,6 +20,8 @@ from functools import lru_cache, wraps
 from typing import TypeVar
 
 _Result = TypeVar("_Result")
+# A score is written as ``str`` (CSV cells) or as UTF-8 bytes (the JSON record).
+_Written = TypeVar("_Written", str, bytes)
 
 
 def text_memo(
@@ -48,7 +50,7 @@ def text_memo(
     return decorate
 
 
-def score_memo(entries: int, write: Callable[[float], str]) -> Callable[[float], str]:
+def score_memo(entries: int, write: Callable[[float], _Written]) -> Callable[[float], _Written]:
     """Memoise ``write`` (a score's text) for the last ``entries`` non-zero scores.
 
     A corpus's scores are a thousand or so values (VADER's have four places), so a kept
@@ -62,7 +64,7 @@ def score_memo(entries: int, write: Callable[[float], str]) -> Callable[[float],
     """
     kept = lru_cache(maxsize=entries)(write)
 
-    def memoised(score: float) -> str:
+    def memoised(score: float) -> _Written:
         return kept(score) if score else write(score)
 
     return memoised

@@ -47,9 +47,13 @@ _articles = st.builds(
 )
 
 
+def _utf8(text: str) -> bytes:
+    return encode_basestring(text).encode()
+
+
 @given(_articles)
 def test_article_json_is_json_of_article_to_dict(article: Article) -> None:
-    blocks = [encode_basestring(block.text) for block in article.body]
-    paragraphs = [list(map(encode_basestring, comment.paragraphs)) for comment in article.comments]
+    blocks = [_utf8(block.text) for block in article.body]
+    paragraphs = [list(map(_utf8, comment.paragraphs)) for comment in article.comments]
     written = article_json(article, blocks, paragraphs)
-    assert written == json.dumps(article_to_dict(article), ensure_ascii=False)
+    assert written == json.dumps(article_to_dict(article), ensure_ascii=False).encode()

@@ -33,7 +33,10 @@ from discourse.export.tables import (
     SCORE_DIGITS,
     STATISTIC_COLUMNS,
     TableWriter,
+    _group_fields,
+    _group_hits,
     _sentence_score,
+    _theme_fields,
     comment_columns,
     csv_line,
     evidence_text,
@@ -241,7 +244,7 @@ def test_evidence_groups_by_theme_in_order() -> None:
 
 def test_json_line_is_every_dataclass_field_in_order() -> None:
     line = analysis_line(ANALYSIS)
-    assert line == _reference_json(ANALYSIS) + "\n"
+    assert line == (_reference_json(ANALYSIS) + "\n").encode()
     assert json.loads(line)["article"] == "000_page"
     assert render(ANALYSIS, THEMES).chunks[-1] == line
     record = json.loads(line)
@@ -266,7 +269,7 @@ def _reference_json(analysis: ArticleAnalysis) -> str:
 
 # Paragraphs that need escaping or not, and sentences that are a part of their paragraph at
 # their span, elsewhere, or not at all (the record reuses a paragraph's JSON only for parts).
-_paragraph_text = st.text(alphabet=st.sampled_from('a"\\\n’'), max_size=8)
+_paragraph_text = st.text(alphabet=st.sampled_from('a"\\\n\x1f’'), max_size=8)
 
 
 @st.composite
@@ -317,7 +320,7 @@ def test_json_line_reusing_paragraphs_is_the_reference(data: st.DataObject) -> N
         statistics=(),
         meta=ANALYSIS.meta,
     )
-    assert analysis_line(analysis) == _reference_json(analysis) + "\n"
+    assert analysis_line(analysis) == (_reference_json(analysis) + "\n").encode()
 
 
 def test_json_scores_kept_as_text_keep_their_sign() -> None:
@@ -330,8 +333,8 @@ def test_json_scores_kept_as_text_keep_their_sign() -> None:
         ANALYSIS, comments=(replace(ANALYSIS.comments[0], sentences=sentences),), body=()
     )
     line = analysis_line(analysis)
-    assert line == _reference_json(analysis) + "\n"
-    assert '"sentiment": -0.0' in line
+    assert line == (_reference_json(analysis) + "\n").encode()
+    assert b'"sentiment": -0.0' in line
 
 
 @given(
@@ -345,6 +348,28 @@ def test_kept_sentence_scores_are_the_rounded_scores(scores: list[float]) -> Non
     # Each score twice: the second comes from the cache, where 0.0 and -0.0 would be one key.
     for score in scores + scores:
         assert _sentence_score(score) == str(round(score, SCORE_DIGITS))
+
+
+_hits = st.builds(
+    ThemeHit,
+    theme=st.sampled_from(THEMES),
+    matched=st.lists(st.sampled_from(["pay", "Pay", "a, b", '"x"']), min_size=1, max_size=3).map(
+        tuple
+    ),
+    sentence=st.just("s"),
+    start=st.just(0),
+    end=st.just(1),
+    rule=st.just("r"),
+)
+
+
+@given(st.lists(st.lists(_hits, max_size=3).map(tuple), max_size=3))
+def test_theme_fields_kept_for_one_hit_are_the_grouped_fields(
+    groups: list[tuple[ThemeHit, ...]],
+) -> None:
+    # Twice: the second answer for a row with one hit comes from the cache.
+    for _ in range(2):
+        assert _theme_fields(groups, THEMES) == _group_fields(_group_hits(groups), THEMES)
 
 
 def test_every_text_cell_is_neutralised(tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from io import TextIOWrapper
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from discourse.errors import OutputError
 
@@ -19,7 +20,9 @@ from discourse.errors import OutputError
 class PendingFile:
     """A UTF-8 text file being written under a temporary name beside ``final``.
 
-    Write to ``handle``; then ``commit`` to move it into place, or ``discard`` to drop it.
+    Write text to ``handle``, or UTF-8 bytes to ``binary`` (one or the other: text written to
+    ``handle`` waits in its buffer); then ``commit`` to move it into place, or ``discard`` to
+    drop it.
     """
 
     def __init__(self, final: Path) -> None:
@@ -39,8 +42,10 @@ class PendingFile:
             raise OutputError(f"cannot write: {error.strerror}", path=final) from None
         self.final = final
         self.temporary = Path(temporary)
+        # Under ``handle``, for text already encoded (``discourse.export.tables``).
+        self.binary: BinaryIO = os.fdopen(descriptor, "wb")
         # newline="" lets the csv module write its own line endings inside quoted cells.
-        self.handle: IO[str] = os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+        self.handle: IO[str] = TextIOWrapper(self.binary, encoding="utf-8", newline="")
 
     def commit(self) -> Path:
         """Close the file and rename it over ``final``.

@@ -1,13 +1,17 @@
 """The line of ``analysis.jsonl``: one article's full record as a JSON object.
 
 The line is written with its newline in one piece: adding it after would copy the line (about
-100 KB for an article with 25 comments).
+100 KB for an article with 25 comments). It is built as UTF-8 bytes, each piece encoded as it
+is written: nearly every article holds a character outside ASCII (a curly quote), which made
+its whole line a two-byte string that the file then encoded character by character (11
+instructions a character, a million an article); a piece without one is copied as it is.
 
 Most of the record is written as JSON text directly, with the encoder's own string escaping
 and float form: that took a quarter less time than building a dict per sentence and hit for
-the encoder to walk. Escaping is the dearest part of writing a text, so each paragraph of the
-article (body blocks, comments' paragraphs) is escaped once, for the ``parse`` section
-(``discourse.ingest.serialise.article_json``), and its sentences reuse it. The small sections
+the encoder to walk. Escaping and encoding are the dearest part of writing a text, so each
+paragraph of the article (body blocks, comments' paragraphs) is escaped and encoded once, for
+the ``parse`` section (``discourse.ingest.serialise.article_json``), and its sentences reuse
+it. The small sections
 (``meta``, ``statistics``) are plain dicts encoded in one call.
 Each result object carries its dataclass's fields in declaration order, with their names as
 keys; ``tests/test_tables.py`` checks the whole line against ``json`` of
@@ -34,7 +38,7 @@ from discourse.analyse.results import (
 )
 from discourse.ingest.serialise import article_json
 from discourse.memo import score_memo
-from discourse.model import BodyBlock
+from discourse.model import Article, BodyBlock
 
 # The record is plain values built fresh for each article, so it cannot contain a cycle: the
 # encoder's cycle check is skipped.
@@ -43,7 +47,35 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # as ``_ENCODER`` does (``ensure_ascii=False``), and a float in its form (``float.__repr__``;
 # scores are always finite, and an ``int`` here would raise rather than pass unnoticed).
 _text = encode_basestring
-_float = float.__repr__
+
+
+def _utf8(text: str) -> bytes:
+    """A string as JSON, in UTF-8."""
+    return encode_basestring(text).encode()
+
+
+# What JSON escapes: the control characters, the double quote and the backslash (in UTF-8,
+# these bytes stand only for themselves).
+_ESCAPED = bytes(range(0x20)) + b'"\\'
+
+
+def _paragraph(text: str) -> bytes:
+    """``_utf8`` for a paragraph, which seldom needs escaping."""
+    raw = text.encode()
+    # Finding that nothing needs escaping, on the bytes, took a third of the time of escaping
+    # (encode_basestring reads each character twice: 35 instructions a character).
+    if len(raw.translate(None, _ESCAPED)) == len(raw):
+        return b'"%b"' % raw
+    return _utf8(text)
+
+
+def _float(score: float) -> bytes:
+    return float.__repr__(score).encode()
+
+
+# Labels, voices, cues, stances, roles, comment ids and speakers recur: their JSON is kept.
+# Bounded so memory stays flat on any corpus.
+_short = lru_cache(maxsize=4096)(_utf8)
 # Sentence scores recur: their text is kept. Bounded so memory stays flat on any corpus.
 _sentence_score = score_memo(4096, _float)
 
@@ -51,43 +83,50 @@ _sentence_score = score_memo(4096, _float)
 # A corpus's hits share a few hundred (theme, matched, rule) triples: their text is kept.
 # Bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
-def _hit_ends(theme: str, matched: tuple[str, ...], rule: str) -> tuple[str, str]:
+def _hit_ends(theme: str, matched: tuple[str, ...], rule: str) -> tuple[bytes, bytes]:
     """The JSON of a hit before its sentence, and after its span."""
     return (
-        f'{{"theme": {_text(theme)}, "matched": [{", ".join(map(_text, matched))}], "sentence": ',
-        f', "rule": {_text(rule)}}}',
+        f'{{"theme": {_text(theme)}, "matched": [{", ".join(map(_text, matched))}], '
+        '"sentence": '.encode(),
+        f', "rule": {_text(rule)}}}'.encode(),
     )
 
 
-def _hit(hit: ThemeHit, sentence: str, written: str) -> str:
+def _hit(hit: ThemeHit, sentence: str, written: bytes) -> bytes:
     """A hit of the sentence ``sentence``, which is ``written`` in JSON."""
     # A hit's sentence is its scored sentence's text: written once for both.
-    in_json = written if hit.sentence == sentence else _text(hit.sentence)
+    in_json = written if hit.sentence == sentence else _utf8(hit.sentence)
     before, after = _hit_ends(hit.theme, hit.matched, hit.rule)
-    return f'{before}{in_json}, "start": {hit.start}, "end": {hit.end}{after}'
+    return b'%b%b, "start": %d, "end": %d%b' % (before, in_json, hit.start, hit.end, after)
 
 
-def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: str) -> str:
+def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: bytes) -> bytes:
     """A sentence of ``paragraph``, which is ``written_paragraph`` in JSON."""
     text = sentence.text
-    # Escaping is most of the cost of writing a text: a sentence that is its whole paragraph
-    # has the paragraph's JSON, and one inside a paragraph that needed no escaping needs none.
+    # Escaping and encoding are most of the cost of writing a text: a sentence that is its
+    # whole paragraph has the paragraph's JSON, and one inside a paragraph that needed no
+    # escaping (every escape has a backslash, and a backslash is escaped) needs none.
     if text == paragraph:
         written = written_paragraph
-    elif len(written_paragraph) == len(paragraph) + 2 and paragraph.startswith(
-        text, sentence.start
-    ):
-        written = f'"{text}"'
+    elif b"\\" not in written_paragraph and paragraph.startswith(text, sentence.start):
+        written = b'"%b"' % text.encode()
     else:
-        written = _text(text)
+        written = _utf8(text)
     # Half the sentences have no hit: no list to build for them.
-    hits = ", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else ""
+    hits = b", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else b""
     return (
-        f'{{"paragraph": {sentence.paragraph}, "index": {sentence.index}, '
-        f'"text": {written}, "start": {sentence.start}, "end": {sentence.end}, '
-        f'"sentiment": {_sentence_score(sentence.sentiment)}, '
-        f'"label": {_text(sentence.label)}, '
-        f'"hits": [{hits}]}}'
+        b'{"paragraph": %d, "index": %d, "text": %b, "start": %d, "end": %d, '
+        b'"sentiment": %b, "label": %b, "hits": [%b]}'
+        % (
+            sentence.paragraph,
+            sentence.index,
+            written,
+            sentence.start,
+            sentence.end,
+            _sentence_score(sentence.sentiment),
+            _short(sentence.label),
+            hits,
+        )
     )
 
 
@@ -100,45 +139,75 @@ def _themes(comment: CommentAnalysis) -> frozenset[str]:
 # Comments share a few hundred theme sets: their JSON is kept (a look-up instead of sorting
 # and writing them, 5,000 instructions). Bounded so memory stays flat on any corpus.
 @lru_cache(maxsize=4096)
-def _theme_list(themes: frozenset[str]) -> str:
+def _theme_list(themes: frozenset[str]) -> bytes:
     # Sorted so every run writes the same.
-    return ", ".join(map(_text, sorted(themes)))
+    return ", ".join(map(_text, sorted(themes))).encode()
 
 
-def _comment(comment: CommentAnalysis, paragraphs: Sequence[str], written: Sequence[str]) -> str:
+def _comment(
+    comment: CommentAnalysis, paragraphs: Sequence[str], written: Sequence[bytes]
+) -> bytes:
     """A comment whose ``paragraphs`` are ``written`` in JSON."""
     claim, stance = comment.practitioner, comment.stance
-    sentences = ", ".join(
+    sentences = b", ".join(
         [
             _scored(sentence, paragraphs[sentence.paragraph], written[sentence.paragraph])
             for sentence in comment.sentences
         ]
     )
     return (
-        f'{{"comment_id": {_text(comment.comment_id)}, "sentences": [{sentences}], '
-        f'"sentiment": {_float(comment.sentiment)}, "label": {_text(comment.label)}, '
-        + (
-            '"practitioner": null, '
+        b'{"comment_id": %b, "sentences": [%b], "sentiment": %b, "label": %b, '
+        b'"practitioner": %b, "stance": {"stance": %b, "cue": %b}, "themes": [%b]}'
+        % (
+            _short(comment.comment_id),
+            sentences,
+            _float(comment.sentiment),
+            _short(comment.label),
+            b"null"
             if claim is None
-            else f'"practitioner": {{"role": {_text(claim.role)}, "cue": {_text(claim.cue)}}}, '
+            else b'{"role": %b, "cue": %b}' % (_short(claim.role), _short(claim.cue)),
+            _short(stance.stance),
+            _short(stance.cue),
+            # Not a field: the union of the sentences' themes.
+            _theme_list(_themes(comment)),
         )
-        + f'"stance": {{"stance": {_text(stance.stance)}, "cue": {_text(stance.cue)}}}, '
-        # Not a field: the union of the sentences' themes.
-        f'"themes": [{_theme_list(_themes(comment))}]}}'
     )
 
 
-def _body(sentence: BodySentence, blocks: Sequence[BodyBlock], written: Sequence[str]) -> str:
+def _body(sentence: BodySentence, blocks: Sequence[BodyBlock], written: Sequence[bytes]) -> bytes:
     """A body sentence of an article whose ``blocks`` are ``written`` in JSON."""
     scored, voice = sentence.scored, sentence.voice
-    speaker = "null" if voice.speaker is None else _text(voice.speaker)
     block = scored.paragraph
-    return (
-        f'{{"scored": {_scored(scored, blocks[block].text, written[block])}, '
-        f'"voice": {{"voice": {_text(voice.voice)}, '
-        f'"cue": {_text(voice.cue)}, "quoted": {"true" if voice.quoted else "false"}, '
-        f'"speaker": {speaker}}}}}'
+    return b'{"scored": %b, "voice": {"voice": %b, "cue": %b, "quoted": %b, "speaker": %b}}' % (
+        _scored(scored, blocks[block].text, written[block]),
+        _short(voice.voice),
+        _short(voice.cue),
+        b"true" if voice.quoted else b"false",
+        b"null" if voice.speaker is None else _short(voice.speaker),
     )
+
+
+# ``Article.name`` builds a ``PurePath`` (30,000 instructions), and an article's tables and
+# record ask for it five times: the names of the last articles are kept, by source.
+_NAMES: dict[str, str] = {}
+_KEPT_NAMES = 64  # bounded so memory stays flat on any corpus
+
+
+def article_name(article: Article) -> str:
+    """``article.name``, kept for the last articles rendered.
+
+    Args:
+        article: the article.
+
+    Returns:
+        Its id in every output (``Article.name``).
+    """
+    name = _NAMES.get(article.source)
+    if name is None:
+        if len(_NAMES) >= _KEPT_NAMES:
+            _NAMES.clear()
+        name = _NAMES[article.source] = article.name
+    return name
 
 
 def _statistic(figure: Statistic) -> dict[str, Any]:
@@ -162,8 +231,8 @@ def _meta(meta: ArticleMeta) -> dict[str, Any]:
     }
 
 
-def analysis_line(analysis: ArticleAnalysis) -> str:
-    """The line of ``analysis.jsonl`` for one article, with its newline.
+def analysis_line(analysis: ArticleAnalysis) -> bytes:
+    """The line of ``analysis.jsonl`` for one article, with its newline, in UTF-8.
 
     Args:
         analysis: the article's analysis.
@@ -175,8 +244,8 @@ def analysis_line(analysis: ArticleAnalysis) -> str:
         and ``statistics``; each result object has its dataclass's fields, in order.
     """
     article = analysis.article
-    blocks = [_text(block.text) for block in article.body]
-    paragraphs = [list(map(_text, comment.paragraphs)) for comment in article.comments]
+    blocks = [_paragraph(block.text) for block in article.body]
+    paragraphs = [list(map(_paragraph, comment.paragraphs)) for comment in article.comments]
     by_id = {
         comment.id: (comment.paragraphs, written)
         for comment, written in zip(article.comments, paragraphs, strict=True)
@@ -184,10 +253,16 @@ def analysis_line(analysis: ArticleAnalysis) -> str:
     comments = [_comment(comment, *by_id[comment.comment_id]) for comment in analysis.comments]
     body = [_body(sentence, article.body, blocks) for sentence in analysis.body]
     encode = _ENCODER.encode
+    statistics = encode([_statistic(figure) for figure in analysis.statistics])
     return (
-        f'{{"article": {_text(article.name)}, '
-        f'"parse": {article_json(article, blocks, paragraphs)}, '
-        f'"meta": {encode(_meta(analysis.meta))}, '
-        f'"comments": [{", ".join(comments)}], "body": [{", ".join(body)}], '
-        f'"statistics": {encode([_statistic(figure) for figure in analysis.statistics])}}}\n'
+        b'{"article": %b, "parse": %b, "meta": %b, "comments": [%b], "body": [%b], '
+        b'"statistics": %b}\n'
+        % (
+            _utf8(article_name(article)),
+            article_json(article, blocks, paragraphs),
+            encode(_meta(analysis.meta)).encode(),
+            b", ".join(comments),
+            b", ".join(body),
+            statistics.encode(),
+        )
     )

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 
@@ -32,7 +31,7 @@ from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
-from discourse.export.record import analysis_line
+from discourse.export.record import analysis_line, article_name
 from discourse.memo import score_memo
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
@@ -95,7 +94,6 @@ OUTPUT_FILES = ("comments.csv", "sentences.csv", "statistics.csv", "articles.csv
 SCORE_DIGITS = 4
 # Several values in one cell (councils, themes, evidence groups).
 LIST_SEPARATOR = "; "
-_HITS = attrgetter("hits")
 
 
 def theme_columns(themes: Sequence[str]) -> tuple[str, ...]:
@@ -157,6 +155,9 @@ def evidence_text(hits: Iterable[ThemeHit]) -> str:
 # lineterminator="\n")`` would write its rows: ``csv.writer`` checks every character of every
 # cell in turn (with a look-up of the line terminator per character), which made it most of
 # the cost of the tables; ``_quoted`` finds the same few characters with ``str`` searches.
+# Each line is encoded as UTF-8 on its own: a line in ASCII is copied, where one character
+# outside it made an article's whole block of lines a two-byte string, encoded character by
+# character (see ``record``).
 
 
 def _quoted(text: str) -> str:
@@ -228,18 +229,33 @@ def _theme_flags(present: frozenset[str], themes: tuple[str, ...]) -> str:
     return ",".join([*("1" if theme in present else "0" for theme in themes), _text(listed)])
 
 
-def _theme_fields(hit_groups: Iterable[Iterable[ThemeHit]], themes: tuple[str, ...]) -> str:
+def _group_fields(groups: dict[str, dict[str, None]], themes: tuple[str, ...]) -> str:
     """The fields from the ``theme_<id>`` columns to ``evidence``, comma-joined."""
-    groups = _group_hits(hit_groups)
     if not groups:  # a third of the rows; their evidence is empty
         return _theme_flags(frozenset(), themes) + ","
     return _theme_flags(frozenset(groups), themes) + "," + _text(_evidence(groups))
 
 
-def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+# A quarter of the rows have one hit, and a corpus's hits share a few hundred (theme, matched)
+# pairs: such a row's fields are kept per pair, a look-up instead of grouping and writing them
+# (20,000 instructions). Bounded so memory stays flat on any corpus.
+@lru_cache(maxsize=4096)
+def _one_hit_fields(theme: str, matched: tuple[str, ...], themes: tuple[str, ...]) -> str:
+    return _group_fields({theme: dict.fromkeys(matched)}, themes)
+
+
+def _theme_fields(hit_groups: Sequence[Sequence[ThemeHit]], themes: tuple[str, ...]) -> str:
+    """``_group_fields`` of the hits of each group in turn (a comment's are its sentences')."""
+    if len(hit_groups) == 1 and len(hit_groups[0]) == 1:
+        hit = hit_groups[0][0]
+        return _one_hit_fields(hit.theme, hit.matched, themes)
+    return _group_fields(_group_hits(hit_groups), themes)
+
+
+def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``comments.csv`` for one article (see ``comment_columns``), ready to append."""
     themes = tuple(themes)  # hashable: the theme fields are cached per theme set
-    name = _text(analysis.article.name)
+    name = _text(article_name(analysis.article))
     article = analysis.article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
@@ -264,16 +280,19 @@ def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[
             _score(measured.sentiment),
             _cell(measured.label),
             str(len(measured.sentences)),
-            _theme_fields(map(_HITS, measured.sentences), themes),
+            # Only the sentences with hits, so that a comment with one hit is seen to have one.
+            _theme_fields(
+                [sentence.hits for sentence in measured.sentences if sentence.hits], themes
+            ),
             _text(comment.text),
         ]
-        yield ",".join(fields) + "\n"
+        yield (",".join(fields) + "\n").encode()
 
 
-def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[str]:
+def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``sentences.csv`` for one article (see ``sentence_columns``), ready to append."""
     themes = tuple(themes)
-    name = _text(analysis.article.name)
+    name = _text(article_name(analysis.article))
     article = analysis.article
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
@@ -292,17 +311,17 @@ def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator
             _theme_fields((scored.hits,), themes),
             _text(scored.text),
         ]
-        yield ",".join(fields) + "\n"
+        yield (",".join(fields) + "\n").encode()
 
 
-def _safe_line(cells: Iterable[Cell]) -> str:
+def _safe_line(cells: Iterable[Cell]) -> bytes:
     # For the two small tables (a row or two per article), every cell through ``neutralise``.
-    return csv_line([neutralise(cell) for cell in cells])
+    return csv_line([neutralise(cell) for cell in cells]).encode()
 
 
-def statistic_lines(analysis: ArticleAnalysis) -> Iterator[str]:
+def statistic_lines(analysis: ArticleAnalysis) -> Iterator[bytes]:
     """Lines of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to append."""
-    name = analysis.article.name
+    name = article_name(analysis.article)
     for figure in analysis.statistics:
         yield _safe_line(
             (
@@ -319,12 +338,12 @@ def statistic_lines(analysis: ArticleAnalysis) -> Iterator[str]:
         )
 
 
-def article_line(analysis: ArticleAnalysis) -> str:
+def article_line(analysis: ArticleAnalysis) -> bytes:
     """The line of ``articles.csv`` for one article (see ``ARTICLE_COLUMNS``), ready to append."""
     article, meta = analysis.article, analysis.meta
     return _safe_line(
         (
-            article.name,
+            article_name(article),
             article.source,
             article.title,
             article.published,
@@ -341,11 +360,11 @@ def article_line(analysis: ArticleAnalysis) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RenderedArticle:
-    """One article's lines for each table (``OUTPUT_FILES`` order), ready to append.
+    """One article's lines for each table (``OUTPUT_FILES`` order), in UTF-8, ready to append.
 
     Rendering is most of the cost of writing; with ``--jobs N`` it happens in the worker
-    that analysed the article, so the main process only appends text (and never unpickles
-    the analysis).
+    that analysed the article, so the main process only appends bytes (and never unpickles
+    the analysis; bytes pass between processes as they are, where text is encoded and decoded).
     """
 
     source: str
@@ -353,7 +372,7 @@ class RenderedArticle:
     comments: int
     body_sentences: int
     statistics: int
-    chunks: tuple[str, ...]
+    chunks: tuple[bytes, ...]
 
 
 def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
@@ -372,9 +391,9 @@ def render(analysis: ArticleAnalysis, themes: Sequence[str]) -> RenderedArticle:
 def render_all(analyses: Sequence[ArticleAnalysis], themes: Sequence[str]) -> list[RenderedArticle]:
     """``render`` for a batch of articles, one table at a time over the whole batch (the
     pipeline's batches: see ``discourse.pipeline``)."""
-    comments = ["".join(comment_lines(analysis, themes)) for analysis in analyses]
-    sentences = ["".join(sentence_lines(analysis, themes)) for analysis in analyses]
-    statistics = ["".join(statistic_lines(analysis)) for analysis in analyses]
+    comments = [b"".join(comment_lines(analysis, themes)) for analysis in analyses]
+    sentences = [b"".join(sentence_lines(analysis, themes)) for analysis in analyses]
+    statistics = [b"".join(statistic_lines(analysis)) for analysis in analyses]
     articles = list(map(article_line, analyses))
     records = list(map(analysis_line, analyses))
     return [
@@ -448,7 +467,7 @@ class TableWriter:
         }
         with self._guarded():
             for name, header in headers.items():
-                self._pending[name].handle.write(csv_line(header))
+                self._pending[name].binary.write(csv_line(header).encode())
         return self
 
     def _open(self, name: str) -> None:
@@ -475,7 +494,7 @@ class TableWriter:
             analysis = render(analysis, self.themes)
         with self._guarded():
             for name, chunk in zip(OUTPUT_FILES, analysis.chunks, strict=True):
-                self._pending[name].handle.write(chunk)
+                self._pending[name].binary.write(chunk)
         self.articles += 1
 
     def __exit__(

@@ -2,8 +2,8 @@
 
 Other tools and later stages read this shape: change it only with the README.
 ``article_to_dict`` gives it as a dict (for ``discourse parse``); ``article_json`` writes the
-same object as JSON text for ``analysis.jsonl``, where the texts are already written as JSON
-strings (the record writes each paragraph once and reuses it for its sentences).
+same object as JSON text in UTF-8 for ``analysis.jsonl``, where the texts are already written
+as JSON strings (the record writes each paragraph once and reuses it for its sentences).
 ``tests/test_ingest_serialise.py`` checks that the two agree, character for character.
 """
 
@@ -71,22 +71,26 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 # The pieces of ``json.dumps(..., ensure_ascii=False)``: ``encode_basestring`` is its string
-# form, ``int.__repr__`` (what f-strings use for an int) its number form.
-_text = encode_basestring
+# form, ``int.__repr__`` (what ``%d`` writes for an int) its number form.
+def _utf8(text: str) -> bytes:
+    """A string as JSON, in UTF-8."""
+    return encode_basestring(text).encode()
+
+
 # "\n\n" (between a comment's paragraphs) inside a JSON string.
-_BLANK_LINE = encode_basestring("\n\n")[1:-1]
+_BLANK_LINE = _utf8("\n\n")[1:-1]
 
 
-def _optional(text: str | None) -> str:
-    return "null" if text is None else _text(text)
+def _optional(text: str | None) -> bytes:
+    return b"null" if text is None else _utf8(text)
 
 
-def _number(number: int | None) -> str:
-    return "null" if number is None else str(number)
+def _number(number: int | None) -> bytes:
+    return b"null" if number is None else b"%d" % number
 
 
-def _array(written: Sequence[str]) -> str:
-    return f"[{', '.join(written)}]"
+def _array(written: Sequence[bytes]) -> bytes:
+    return b"[%b]" % b", ".join(written)
 
 
 def _minute(posted: datetime) -> str:
@@ -98,19 +102,20 @@ def _minute(posted: datetime) -> str:
 # A page has a hundred lines or so, and pages share their (number, role) pairs: a kept pair is
 # a look-up instead of writing it (a quarter of the time). Bounded: memory stays flat.
 @lru_cache(maxsize=4096)
-def _line(number: int, role: str) -> str:
-    return f"[{number}, {_text(role)}]"
+def _line(number: int, role: str) -> bytes:
+    return b"[%d, %b]" % (number, _utf8(role))
 
 
-def comment_json(comment: Comment, paragraphs: Sequence[str]) -> str:
-    """``comment_to_dict(comment)`` as JSON text.
+def comment_json(comment: Comment, paragraphs: Sequence[bytes]) -> bytes:
+    """``comment_to_dict(comment)`` as JSON text in UTF-8.
 
     Args:
         comment: the comment.
-        paragraphs: its paragraphs, each written as a JSON string (``encode_basestring``).
+        paragraphs: its paragraphs, each written as a JSON string (``encode_basestring``) in
+            UTF-8.
 
     Returns:
-        The JSON object, as ``json.dumps(..., ensure_ascii=False)`` writes it.
+        The JSON object, as ``json.dumps(..., ensure_ascii=False)`` writes it, in UTF-8.
     """
     # The text is the paragraphs joined by a blank line, and a JSON string escapes character
     # by character: its JSON is the paragraphs' JSON joined by the escaped blank line, which
@@ -118,34 +123,45 @@ def comment_json(comment: Comment, paragraphs: Sequence[str]) -> str:
     text = (
         paragraphs[0]
         if len(paragraphs) == 1
-        else f'"{_BLANK_LINE.join([written[1:-1] for written in paragraphs])}"'
+        else b'"%b"' % _BLANK_LINE.join([written[1:-1] for written in paragraphs])
     )
     posted = comment.posted
     return (
-        f'{{"id": {_text(comment.id)}, "number": {_number(comment.number)}, '
-        f'"parent": {_optional(comment.parent)}, "depth": {comment.depth}, '
-        f'"author": {_text(comment.author)}, '
-        f'"posted": {"null" if posted is None else _text(_minute(posted))}, '
-        f'"text": {text}, "paragraphs": {_array(paragraphs)}}}'
+        b'{"id": %b, "number": %b, "parent": %b, "depth": %d, "author": %b, "posted": %b, '
+        b'"text": %b, "paragraphs": %b}'
+        % (
+            _utf8(comment.id),
+            _number(comment.number),
+            _optional(comment.parent),
+            comment.depth,
+            _utf8(comment.author),
+            b"null" if posted is None else _utf8(_minute(posted)),
+            text,
+            _array(paragraphs),
+        )
     )
 
 
 def article_json(
-    article: Article, blocks: Sequence[str], paragraphs: Sequence[Sequence[str]]
-) -> str:
-    """``article_to_dict(article)`` as JSON text, with its texts already written.
+    article: Article, blocks: Sequence[bytes], paragraphs: Sequence[Sequence[bytes]]
+) -> bytes:
+    """``article_to_dict(article)`` as JSON text in UTF-8, with its texts already written.
+
+    The record builds its line as UTF-8 bytes (see ``discourse.export.record``), so the
+    paragraphs are encoded once for this section and the sentences that reuse them.
 
     Args:
         article: the parsed article.
-        blocks: the text of each body block, written as a JSON string (``encode_basestring``).
+        blocks: the text of each body block, written as a JSON string (``encode_basestring``)
+            in UTF-8.
         paragraphs: for each comment, its paragraphs written likewise.
 
     Returns:
-        The JSON object, as ``json.dumps(..., ensure_ascii=False)`` writes it.
+        The JSON object, as ``json.dumps(..., ensure_ascii=False)`` writes it, in UTF-8.
     """
     published = article.published
     body = [
-        f'{{"kind": {_text(block.kind)}, "text": {text}}}'
+        b'{"kind": %b, "text": %b}' % (_utf8(block.kind), text)
         for block, text in zip(article.body, blocks, strict=True)
     ]
     comments = [
@@ -153,18 +169,27 @@ def article_json(
         for comment, written in zip(article.comments, paragraphs, strict=True)
     ]
     dropped = [
-        f'{{"line": {item.line}, "reason": {_text(item.reason)}, "text": {_text(item.text)}}}'
+        b'{"line": %d, "reason": %b, "text": %b}'
+        % (item.line, _utf8(item.reason), _utf8(item.text))
         for item in article.dropped
     ]
-    lines = list(starmap(_line, article.lines))
     return (
-        f'{{"source": {_text(article.source)}, "name": {_text(article.name)}, '
-        f'"title": {_text(article.title)}, "standfirst": {_optional(article.standfirst)}, '
-        f'"byline": {_optional(article.byline)}, '
-        f'"published": {"null" if published is None else _text(published.isoformat())}, '
-        f'"publication": {_optional(article.publication)}, "body": {_array(body)}, '
-        f'"comments": {_array(comments)}, '
-        f'"declared_comments": {_number(article.declared_comments)}, '
-        f'"dropped": {_array(dropped)}, "lines": {_array(lines)}, '
-        f'"warnings": {_array(list(map(_text, article.warnings)))}}}'
+        b'{"source": %b, "name": %b, "title": %b, "standfirst": %b, "byline": %b, '
+        b'"published": %b, "publication": %b, "body": %b, "comments": %b, '
+        b'"declared_comments": %b, "dropped": %b, "lines": %b, "warnings": %b}'
+        % (
+            _utf8(article.source),
+            _utf8(article.name),
+            _utf8(article.title),
+            _optional(article.standfirst),
+            _optional(article.byline),
+            b"null" if published is None else _utf8(published.isoformat()),
+            _optional(article.publication),
+            _array(body),
+            _array(comments),
+            _number(article.declared_comments),
+            _array(dropped),
+            _array(list(starmap(_line, article.lines))),
+            _array(list(map(_utf8, article.warnings))),
+        )
     )
