@@ -32,7 +32,7 @@ from discourse.errors import DiscourseError
 from discourse.memo import text_memo
 from discourse.model import frozen_record
 from discourse.prefilter import KeyIndex, required_keys
-from discourse.resources import read_data_text
+from discourse.resources import read_data_toml
 
 CUES_FILE = "commenter_cues.toml"
 
@@ -496,7 +496,7 @@ def load_cues() -> CommenterCues:
         DiscourseError: the shipped file is malformed (names the file and the table).
     """
     try:
-        table = tomllib.loads(read_data_text(CUES_FILE))
+        table = read_data_toml(CUES_FILE)
     except tomllib.TOMLDecodeError as error:
         raise _fail(f"not valid TOML: {error}") from None
     patterns = table.get("patterns", {})
