@@ -19,7 +19,6 @@ not masked in the text, where they are ordinary words.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +27,7 @@ from itertools import accumulate, chain, islice
 
 from discourse.errors import DiscourseError
 from discourse.model import Article, Comment
-from discourse.resources import read_data_text
+from discourse.resources import read_data_toml
 
 PSEUDONYM_PREFIX = "Commenter"
 
@@ -94,7 +93,7 @@ def generic_words() -> frozenset[str]:
     Raises:
         DiscourseError: the shipped file lacks a list of strings there.
     """
-    table = tomllib.loads(read_data_text(_CUES_FILE)).get("authors", {})
+    table = read_data_toml(_CUES_FILE).get("authors", {})
     words = table.get("generic_words")
     if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
         raise DiscourseError(

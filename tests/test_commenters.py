@@ -149,6 +149,17 @@ def test_cues_are_compiled_once() -> None:
     assert [role for role, _ in load_cues().roles][-1] == "social_worker"
 
 
+def test_every_shipped_cue_compiles() -> None:
+    # Cues are compiled when first searched, not when the file is loaded: a cue of the
+    # shipped file that is not a valid regular expression must fail here.
+    cues = [cue for _, listed in load_cues().role_cues for cue in listed]
+    cues += list(load_cues().stance_cues)
+    assert len(cues) == 75
+    for cue in cues:
+        assert cue.pattern is cue.pattern
+        assert cue.pattern.pattern == cue.regex
+
+
 # --- The prefilter (cue keys and gates) never loses a match ---------------------------------
 #
 # `identify_practitioner` and `detect_stance` skip a cue when its keys or its gate show it

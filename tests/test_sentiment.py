@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import statistics
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from discourse.analyse.sentiment import (
     AGGREGATE_DESCRIPTION,
@@ -77,8 +81,16 @@ def test_aggregate_does_not_saturate_like_whole_text(scorer: SentimentScorer) ->
     assert abs(mean) < abs(whole)
 
 
+@given(st.lists(st.floats(min_value=-1, max_value=1), min_size=1))
+def test_aggregate_is_statistics_fmean(scores: list[float]) -> None:
+    # ``aggregate`` computes ``fmean`` itself, without importing ``statistics``.
+    assert aggregate(scores) == statistics.fmean(scores)
+
+
 def test_vader_version_is_reported() -> None:
     assert vader_version().count(".") >= 1
+    # Read from the dist-info folder's name: the same answer as importlib.metadata.
+    assert vader_version() == metadata.version("vaderSentiment")
 
 
 def test_scores_with_an_empty_nltk_data_folder(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ emphasis).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from discourse.analyse import sentiment
 from discourse.analyse.sentences import split_sentences
-from discourse.analyse.vader import PORTED_VERSION, VaderCompound
+from discourse.analyse.vader import PORTED_VERSION, VaderCompound, _covering_class
 
 ANALYZER = SentimentIntensityAnalyzer()
 PORT = VaderCompound(ANALYZER)
@@ -113,6 +114,22 @@ def test_every_emoji_sends_its_sentence_to_the_library() -> None:
     for emoji in emojis:
         text = f"The team’s “morale” {emoji} is – sadly – low…"
         assert PORT(text) == _reference(text), emoji
+
+
+@pytest.mark.parametrize(
+    "characters", [ANALYZER.emojis, "©®‼", "\x00~\U0010ffff", "\u203c", "#*0a©®", "ab"]
+)
+def test_the_covering_class_is_the_listed_characters_and_the_range_above(
+    characters: Iterable[str],
+) -> None:
+    # The class is compiled as its complement; it must match exactly the characters up to
+    # U+00FF that are listed and every one from the lowest listed above U+00FF up.
+    keys = frozenset(key for key in characters if len(key) == 1)
+    every = "".join(map(chr, range(0x110000)))
+    low = {key for key in keys if ord(key) <= 0xFF}
+    lowest = min((ord(key) for key in keys if ord(key) > 0xFF), default=0x110000)
+    expected = [c for c in every if c in low or ord(c) >= lowest]
+    assert _covering_class(keys).findall(every) == expected
 
 
 def test_another_release_of_the_library_is_scored_by_the_library(

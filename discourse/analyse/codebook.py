@@ -15,12 +15,12 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from discourse.analyse.sentences import stem, word_tokens
 from discourse.errors import CodebookError
+from discourse.resources import read_data_bytes
 
 SHIPPED_SOURCE = "discourse/data/codebook.toml"
 _THEME_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -266,8 +266,7 @@ def parse_codebook(data: bytes, source: str) -> Codebook:
 @cache
 def _load(path: Path | None) -> Codebook:
     if path is None:
-        data = resources.files("discourse").joinpath("data", "codebook.toml").read_bytes()
-        return parse_codebook(data, SHIPPED_SOURCE)
+        return parse_codebook(read_data_bytes("codebook.toml"), SHIPPED_SOURCE)
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -33,7 +33,7 @@ from discourse.alternation import grouped_alternation
 from discourse.errors import DiscourseError
 from discourse.model import frozen_record
 from discourse.prefilter import lowered
-from discourse.resources import read_data_text
+from discourse.resources import read_data_toml
 
 CUES_FILE = "voice_cues.toml"
 
@@ -111,7 +111,7 @@ class Quote:
 @cache
 def _reporting_verbs() -> tuple[str, ...]:
     try:
-        table = tomllib.loads(read_data_text(CUES_FILE))
+        table = read_data_toml(CUES_FILE)
     except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
         raise DiscourseError(f"not valid TOML: {error}", path=CUES_FILE) from error
     verbs = table.get("reporting_verbs")

@@ -47,12 +47,20 @@ def _covering_class(characters: frozenset[str]) -> re.Pattern[str]:
     searched in C, clears them, where the set test hashes every character (2.5 against
     1.1 us a sentence).
     """
-    low = sorted(character for character in characters if ord(character) <= 0xFF)
-    high = [character for character in characters if ord(character) > 0xFF]
-    members = "".join(map(re.escape, low))
-    if high:
-        members += f"{re.escape(min(high))}-\\U0010ffff"
-    return re.compile(f"[{members}]" if members else "(?!)")
+    low = sorted(ord(character) for character in characters if ord(character) <= 0xFF)
+    high = [ord(character) for character in characters if ord(character) > 0xFF]
+    if not high:
+        return re.compile(f"[{''.join(map(re.escape, map(chr, low)))}]" if low else "(?!)")
+    # Written as its complement, the characters below the range that are not listed: ``re``
+    # compiles a class by marking each code point of its ranges below U+10000 in turn, so
+    # the 8,000 of the complement cost 9M instructions where the 57,000 from U+203C to
+    # U+FFFF cost 54M, at every start of a process.
+    gaps, start = [], 0
+    for code in [*low, min(high)]:
+        if code > start:
+            gaps.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+        start = code + 1
+    return re.compile(f"[^{''.join(gaps)}]")
 
 
 class VaderCompound:

@@ -64,7 +64,7 @@ from discourse.analyse.workforce import mentions_workforce_figure
 from discourse.errors import DiscourseError
 from discourse.model import BodyBlock
 from discourse.prefilter import lowered
-from discourse.resources import read_data_text
+from discourse.resources import read_data_toml
 
 CUES_FILE = "voice_cues.toml"
 _ACTOR_VOICES: tuple[Voice, ...] = ("inspectorate", "government", "council", "practitioner")
@@ -189,7 +189,7 @@ def _openers(
 def _cues() -> _Cues:
     """The voice cues, read and compiled once per process."""
     try:
-        table = tomllib.loads(read_data_text(CUES_FILE))
+        table = read_data_toml(CUES_FILE)
     except tomllib.TOMLDecodeError as error:  # a packaging fault, not a user error
         raise DiscourseError(f"not valid TOML: {error}", path=CUES_FILE) from error
     verb_phrases = _strings(table, "reporting_verbs", "")
