@@ -139,7 +139,8 @@ _PIECES = st.sampled_from(
         "surveillance", "full", "ILACS", "standard", "short", "SIF", "ſif", "of", "local",
         "authority", "children’s", "children's", "CHILDREN’S", "services", "Services",
         "Barset", "Barset’s", "Barset's", "St", "Helens", "Council", "previous", "in", "2019",
-        "framework", "\u212aent", "ınspection",
+        "framework", "\u212aent", "ınspection", "Newcastle", "upon", "Tyne", "and", "Wear",
+        "Metropolitan", "Borough", "City", "Children’s", "St.", "X", "x",
     ]
 )  # fmt: skip
 _GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", "’s ", "'s ", ""])
@@ -158,9 +159,9 @@ def test_the_pattern_prefilters_keep_every_match(text: str) -> None:
             assert metadata._may_match(keys, folded), (pattern.pattern, text)
     if metadata._BARE_INSPECTION.search(text) is not None:
         assert metadata._may_match(metadata._BARE_KEYS, folded), text
-    for pattern, needed in metadata._COUNCIL_PATTERNS:
-        if pattern.search(text) is not None:
-            assert needed(text), (pattern.pattern, text)
+    for council in metadata._COUNCIL_PATTERNS:
+        if council.pattern.search(text) is not None:
+            assert council.needed(text), (council.pattern.pattern, text)
 
 
 @settings(max_examples=800, deadline=None)
@@ -185,6 +186,12 @@ def test_searches_from_the_heads_find_every_match(text: str) -> None:
         assert metadata._is_past(text, start, start) == (
             past or bool(metadata._PAST_AFTER.match(text[start:]))
         )
+    for council in metadata._COUNCIL_PATTERNS:
+        expected = [m.span() for m in council.pattern.finditer(text)]
+        assert [m.span() for m in metadata._council_matches(council, text)] == expected
+    assert metadata._may_name_childrens_services(text) == bool(
+        metadata._CHILDRENS_SERVICES.search(text)
+    )
 
 
 # Rating and past-marker words with their verbs, quotes and runs of white space.
@@ -218,6 +225,27 @@ def test_the_rating_search_begins_before_every_match(text: str) -> None:
         assert metadata._is_past(text, start, start) == (
             past or bool(metadata._PAST_AFTER.match(text[start:]))
         )
+
+
+# Long names before a council's anchor: capitalised words, connectives and kinds of council.
+_NAME_PIECES = st.sampled_from(
+    [
+        "Barset", "St.", "Upon", "Tyne", "Wear", "X", "of", "upon", "and", "in", "Metropolitan",
+        "Borough", "City", "Council", "Council’s", "Barset’s", "children’s services",
+        "Children’s Services", "x", ",",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(joined_pieces(_NAME_PIECES, st.sampled_from([" ", " ", "  ", "\n"])))
+@example("Aa of Bb of Cc of Dd Metropolitan Borough Council")
+@example("Aa’s Bb of Cc of Dd’s children’s services")
+@example("Aa of Bb of Cc of Dd Children’s Services")
+def test_council_searches_begin_before_every_match(text: str) -> None:
+    for council in metadata._COUNCIL_PATTERNS:
+        expected = [m.span() for m in council.pattern.finditer(text)]
+        assert [m.span() for m in metadata._council_matches(council, text)] == expected
 
 
 @settings(max_examples=300)

@@ -187,33 +187,90 @@ _CHILDRENS_SERVICES = re.compile(r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+servi
 
 
 def _may_name_childrens_services(text: str) -> bool:
-    # A text without "children" in any case (two in three) is not searched for the end.
+    """``_CHILDRENS_SERVICES.search(text) is not None``, tried only where it can match.
+
+    A match's "children" follows its "’s" after white space alone, so the search is a match
+    at each "children" of the lower-cased text (one in three texts has none), from before
+    that white space.
+    """
     folded = lowered(text)
-    if folded is not None and "children" not in folded:
-        return False
-    return _CHILDRENS_SERVICES.search(text) is not None
+    if folded is None:
+        return _CHILDRENS_SERVICES.search(text) is not None
+    at = folded.find("children")
+    while at >= 0:
+        start = len(text[:at].rstrip()) - 2
+        if start >= 0 and _CHILDRENS_SERVICES.match(text, start) is not None:
+            return True
+        at = folded.find("children", at + 1)
+    return False
 
 
-# Each pattern, with a test that is False only when the pattern cannot match: the word it
-# needs (case-sensitive "Council" and "Children") or the end above is not in the text. Most
-# texts are rejected by it.
-_COUNCIL_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
-    (
+@dataclass(frozen=True, slots=True)
+class _CouncilPattern:
+    """A pattern naming a council by the words after its name ("Barset Council")."""
+
+    pattern: re.Pattern[str]
+    # False only when the pattern cannot match: the word it needs (case-sensitive "Council"
+    # and "Children") or the end above is not in the text. Most texts are rejected by it.
+    needed: Callable[[str], bool]
+    # The word every match holds after the name, as written in the text (``folded``: as the
+    # lower-cased text holds it), and the most runs of characters other than white space
+    # before it in a match: 4 words of the name and 3 connectives, "Metropolitan Borough".
+    anchor: str
+    folded: bool
+    runs: int
+
+
+_COUNCIL_PATTERNS: tuple[_CouncilPattern, ...] = (
+    _CouncilPattern(
         re.compile(
             _PATTERN_NAME + r"(?:’s|'s)?\s+(?:(?:City|County|Borough|Metropolitan Borough|District)"
             r"\s+)?Council\b"
         ),
         lambda text: "Council" in text,
+        "Council",
+        False,
+        9,
     ),
-    (
+    _CouncilPattern(
         re.compile(_PATTERN_NAME + r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)"),
-        lambda text: _may_name_childrens_services(text),
+        _may_name_childrens_services,
+        "children",
+        True,
+        7,
     ),
-    (
+    _CouncilPattern(
         re.compile(_PATTERN_NAME + r"\s+Children(?:’s|'s)\s+Services\b"),
         lambda text: "Children" in text,
+        "Children",
+        False,
+        7,
     ),
 )
+
+
+def _council_matches(council: _CouncilPattern, text: str) -> Iterator[re.Match[str]]:
+    """``council.pattern.finditer(text)``, each search begun a few words before an anchor.
+
+    The pattern tries its run of capitalised words at every capital letter of the text. A
+    match starts at most ``council.runs`` runs before its anchor, and no match starts before
+    the runs ahead of the first anchor still to come: later anchors have later runs.
+    """
+    haystack = lowered(text) if council.folded else text
+    if haystack is None:
+        yield from council.pattern.finditer(text)
+        return
+    at = 0
+    while (anchor := haystack.find(council.anchor, at)) >= 0:
+        runs = text[at:anchor].rsplit(None, council.runs)
+        start = at + len(runs[0]) if len(runs) > council.runs else at
+        match = council.pattern.search(text, start)
+        if match is None:
+            return
+        yield match
+        at = match.end()
+
+
 # Capitalised words that open a sentence or name a body, never a place.
 _NOT_PLACES = frozenset(
     [
@@ -330,10 +387,10 @@ def find_councils(texts: list[str]) -> tuple[str, ...]:
         for match in _listed_names(text, gazetteer.pattern):
             listed.append((match.start(), match.end()))
             found.append((order, match.start(), gazetteer.canonical[_key(match.group(0))]))
-        for pattern, needed in _COUNCIL_PATTERNS:
-            if not needed(text):
+        for council in _COUNCIL_PATTERNS:
+            if not council.needed(text):
                 continue
-            for match in pattern.finditer(text):
+            for match in _council_matches(council, text):
                 # A listed name found again by a pattern ("… and Poole Council") is not new.
                 if any(left < match.end("name") <= right for left, right in listed):
                     continue
