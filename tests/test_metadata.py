@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_000, SEED_001, SEED_002, joined_pieces
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from discourse.analyse import metadata
@@ -139,7 +139,8 @@ _PIECES = st.sampled_from(
         "surveillance", "full", "ILACS", "standard", "short", "SIF", "ſif", "of", "local",
         "authority", "children’s", "children's", "CHILDREN’S", "services", "Services",
         "Barset", "Barset’s", "Barset's", "St", "Helens", "Council", "previous", "in", "2019",
-        "framework", "\u212aent", "ınspection",
+        "framework", "\u212aent", "ınspection", "Newcastle", "upon", "Tyne", "and", "Wear",
+        "Metropolitan", "Borough", "City", "Children’s", "St.", "X", "x",
     ]
 )  # fmt: skip
 _GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "-", "’s ", "'s ", ""])
@@ -153,14 +154,98 @@ def test_the_pattern_prefilters_keep_every_match(text: str) -> None:
     # A pattern skipped by its prefilter (``folded_keys``, the "’s children’s services" end,
     # the case-sensitive words) has no match in the text: skipping it changes nothing.
     folded = lowered(text)
-    for _, pattern, keys in metadata._TYPE_PATTERNS:
+    for _, pattern, keys, _ in metadata._TYPE_PATTERNS:
         if pattern.search(text) is not None:
             assert metadata._may_match(keys, folded), (pattern.pattern, text)
     if metadata._BARE_INSPECTION.search(text) is not None:
         assert metadata._may_match(metadata._BARE_KEYS, folded), text
-    for pattern, needed in metadata._COUNCIL_PATTERNS:
-        if pattern.search(text) is not None:
-            assert needed(text), (pattern.pattern, text)
+    for council in metadata._COUNCIL_PATTERNS:
+        if council.pattern.search(text) is not None:
+            assert council.needed(text), (council.pattern.pattern, text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_texts)
+def test_searches_from_the_heads_find_every_match(text: str) -> None:
+    # The type patterns tried only where a head stands, the rating search begun where no
+    # match can start earlier, the past marker searched in the last four runs: each gives
+    # what the search of the whole text gives.
+    folded = lowered(text)
+    for _, pattern, _, heads in metadata._TYPE_PATTERNS:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in metadata._finditer(pattern, text, folded, heads)] == expected
+    bare = metadata._BARE_INSPECTION
+    expected = [m.span() for m in bare.finditer(text)]
+    found = metadata._finditer(bare, text, folded, metadata._BARE_HEADS)
+    assert [m.span() for m in found] == expected
+    rating = metadata._RATING_CONTEXT.search(text)
+    later = metadata._RATING_CONTEXT.search(text, metadata._rating_start(text))
+    assert (later and later.span()) == (rating and rating.span())
+    for start in range(len(text) + 1):
+        past = metadata._PAST_BEFORE.search(text[:start]) is not None
+        assert metadata._is_past(text, start, start) == (
+            past or bool(metadata._PAST_AFTER.match(text[start:]))
+        )
+    for council in metadata._COUNCIL_PATTERNS:
+        expected = [m.span() for m in council.pattern.finditer(text)]
+        assert [m.span() for m in metadata._council_matches(council, text)] == expected
+    assert metadata._may_name_childrens_services(text) == bool(
+        metadata._CHILDRENS_SERVICES.search(text)
+    )
+
+
+# Rating and past-marker words with their verbs, quotes and runs of white space.
+_RATING_PIECES = st.sampled_from(
+    [
+        "rated", "judged", "judgement of", "downgraded to", "found to be", "as", "being",
+        "was", "good", "Good", "requiring improvement", "requires improvement", "required",
+        "improvement", "inadequate", "OUTSTANDING", "rating", "overall", "authority", "‘", "’",
+        "“", '"', "previous", "after", "last", "monitoring visit", "focused visit", "in 2019",
+        "x", "ſtanding", "ınadequate",
+    ]
+)  # fmt: skip
+_RATING_GAPS = st.sampled_from(
+    [" ", "  ", "\n", "        ", "\t\t\t\t\t\t\t\t\t\t", ", ", ". ", "-", ""]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(joined_pieces(_RATING_PIECES, _RATING_GAPS))
+# The longest lead before a rating word, with the verb just inside and just outside the stretch.
+@example("downgraded to" + " " * 32 + "as being ‘requiring improvement’")
+@example("downgraded to" + " " * 45 + "as being ‘requiring improvement’")
+def test_the_rating_search_begins_before_every_match(text: str) -> None:
+    # Long runs of white space between a verb and its rating ("rated" + 40 spaces + "good")
+    # must send the search back to the start.
+    rating = metadata._RATING_CONTEXT.search(text)
+    later = metadata._RATING_CONTEXT.search(text, metadata._rating_start(text))
+    assert (later and later.span()) == (rating and rating.span())
+    for start in range(len(text) + 1):
+        past = metadata._PAST_BEFORE.search(text[:start]) is not None
+        assert metadata._is_past(text, start, start) == (
+            past or bool(metadata._PAST_AFTER.match(text[start:]))
+        )
+
+
+# Long names before a council's anchor: capitalised words, connectives and kinds of council.
+_NAME_PIECES = st.sampled_from(
+    [
+        "Barset", "St.", "Upon", "Tyne", "Wear", "X", "of", "upon", "and", "in", "Metropolitan",
+        "Borough", "City", "Council", "Council’s", "Barset’s", "children’s services",
+        "Children’s Services", "x", ",",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(joined_pieces(_NAME_PIECES, st.sampled_from([" ", " ", "  ", "\n"])))
+@example("Aa of Bb of Cc of Dd Metropolitan Borough Council")
+@example("Aa’s Bb of Cc of Dd’s children’s services")
+@example("Aa of Bb of Cc of Dd Children’s Services")
+def test_council_searches_begin_before_every_match(text: str) -> None:
+    for council in metadata._COUNCIL_PATTERNS:
+        expected = [m.span() for m in council.pattern.finditer(text)]
+        assert [m.span() for m in metadata._council_matches(council, text)] == expected
 
 
 @settings(max_examples=300)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from discourse.analyse import quotes
 from discourse.analyse.quotes import find_quotes
+from discourse.prefilter import lowered
 
 
 def quoted_texts(texts: list[str], headings: tuple[int, ...] = ()) -> list[list[str]]:
@@ -131,7 +132,7 @@ def test_before_match_is_the_search_it_replaces() -> None:
     from discourse.analyse import quotes
 
     patterns = quotes._attribution_patterns()
-    verbs = quotes._verb_pattern()
+    verbs = patterns.verb
     words = [
         "said",
         "told",
@@ -280,3 +281,37 @@ def test_the_scan_skipping_marks_that_cannot_change_its_state_is_the_scan_of_eve
     text: str, open_mark: str | None
 ) -> None:
     assert quotes._scan_block(text, open_mark) == _scan_every_mark(text, open_mark)  # type: ignore[arg-type]
+
+
+_ATTRIBUTION_PIECES = st.sampled_from(
+    [
+        "said", "SAID", "Said", "\u017fays", "pointed", "out", "told", "Inspectors", "unsaid",
+        "the", "Council", "Ofsted", "spokesperson", "that", "also", "in", "on Tuesday", "x" * 30,
+        "in a statement", ".", ";", "“", "”", ",", ":", "-", " ", "\n", "It", "İt", "adds",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.tuples(_ATTRIBUTION_PIECES, st.sampled_from(["", " ", ", ", ": "])), max_size=12),
+    st.lists(st.tuples(_ATTRIBUTION_PIECES, st.sampled_from(["", " ", ", ", ". "])), max_size=12),
+)
+def test_attributions_read_in_the_lower_cased_text_are_those_of_the_text(
+    before: list[tuple[str, str]], after: list[tuple[str, str]]
+) -> None:
+    # The case-sensitive patterns over ``lowered`` give the speaker and attribution that the
+    # case-insensitive ones give over the text itself, read from the text as written.
+    lead = "".join(piece + gap for piece, gap in before)
+    text = lead + "“We will improve," + "".join(piece + gap for piece, gap in after)
+    start, end = len(lead), len(lead) + len("“We will improve,")
+    folded, folded_patterns = lowered(text), quotes._folded_patterns()
+    if folded is None or folded_patterns is None:
+        return
+    plain = quotes._attribution_patterns()
+    assert quotes._before_in(text, folded, folded_patterns, start) == quotes._before_in(
+        text, text, plain, start
+    )
+    assert quotes._after_in(text, folded, folded_patterns, end) == quotes._after_in(
+        text, text, plain, end
+    )

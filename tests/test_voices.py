@@ -29,6 +29,7 @@ from discourse.analyse.voices import (
     _Folded,
     _reported_practitioners,
     _speaker_matches,
+    _word_runs,
     attribute_voices,
 )
 from discourse.ingest import load_file
@@ -396,3 +397,17 @@ def test_practitioners_reported_in_a_quote_are_found_behind_the_opening_prefilte
         else None
     )
     assert _reported_practitioners(text) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aZ9_ é’'-.,:;“”\u00a0\u2003\t\n½²")), max_size=60)
+    | joined_pieces(
+        st.sampled_from(["council’s", "said:", "the", "9.6%", "co-ordinating", "_x", "é", "’"]),
+        st.sampled_from([" ", "  ", "\n", "\u00a0", "", ", "]),
+    )
+)
+def test_word_runs_are_those_of_the_regex(text: str) -> None:
+    # Pieces between white space that are letters and digits alone are taken whole; the
+    # others are searched: the same runs as the regex over the whole text.
+    assert _word_runs(text) == set(re.findall(r"\w+", text))

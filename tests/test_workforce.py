@@ -220,7 +220,7 @@ def test_number_patterns_tried_at_their_starts_find_every_match(text: str) -> No
         (workforce._YEAR, firsts),
         (workforce._BARE_NUMBER, firsts),
     ):
-        found = [(m.span(), m.groupdict()) for m in workforce._matches_at(pattern, text, starts)]
+        found = [(m.span(), m.groupdict()) for m in workforce.matches_at(pattern, text, starts)]
         assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], text
 
 

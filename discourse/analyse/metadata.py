@@ -14,7 +14,9 @@ Reads the title, standfirst and body (never the comments: commenters name other 
 
 Speed: each pattern is searched only in texts holding the literal words it needs
 (``prefilter.folded_keys``, ``_CHILDRENS_SERVICES``): most texts name one kind of inspection
-at most.
+at most. The inspection patterns are tried only where a text holds what their matches start
+with (``_finditer``), the rating pattern from shortly before the first rating word
+(``_rating_start``), the past markers in the last words before a mention (``_is_past``).
 The gazetteer's names are an alternation grouped by first letter
 (``discourse.alternation``).
 """
@@ -28,9 +30,16 @@ from functools import cache
 
 from discourse.alternation import grouped_alternation
 from discourse.analyse.results import ArticleMeta, InspectionType, Rating
+from discourse.analyse.workforce import matches_at
 from discourse.errors import DiscourseError
 from discourse.model import Article
-from discourse.prefilter import ascii_folded, folded_keys, lowered
+from discourse.prefilter import (
+    ascii_folded,
+    folded_keys,
+    folded_literals,
+    lowered,
+    required_prefixes,
+)
 from discourse.resources import read_data_text
 
 COUNCILS_FILE = "councils.txt"
@@ -67,6 +76,13 @@ _RATING_CONTEXT = re.compile(
 # Every branch of _RATING_CONTEXT holds a rating, and every rating one of these words: a text
 # whose lower-cased form holds none of them states no rating (discourse.prefilter).
 _RATING_WORDS = ("outstanding", "good", "improvement", "inadequate")
+# A match of _RATING_CONTEXT has at most this many characters other than white space before
+# the first of _RATING_WORDS in it: "downgraded to" (12), "as" (2), "being" (5), a quote mark
+# and "requiring" (9) before "improvement". Branches 2 to 4 have fewer.
+_RATING_LEAD = 29
+# How far before a text's first rating word the search starts, when that stretch has more
+# than _RATING_LEAD characters other than white space (as it has but in runs of spaces).
+_RATING_REACH = 64
 
 _TYPES: dict[InspectionType, tuple[str, ...]] = {
     "joint targeted area inspection": (
@@ -96,10 +112,46 @@ def _may_match(keys: tuple[str, ...] | None, folded: str | None) -> bool:
     return keys is None or folded is None or any(map(folded.__contains__, keys))
 
 
-# Each pattern above, as searched (a whole word or phrase, any case), with its keys: most
-# texts that name an inspection name one or two kinds, and the other patterns are skipped.
-_TYPE_PATTERNS: tuple[tuple[InspectionType, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (kind, re.compile(rf"\b{pattern}\b", re.IGNORECASE), folded_keys(rf"\b{pattern}\b"))
+def _heads(pattern: str) -> tuple[str, ...] | None:
+    """What every match of ``pattern`` (searched in any case) starts with, lower-cased, none
+    starting with another; None when that is not known (``prefilter.required_prefixes``)."""
+    heads = folded_literals(required_prefixes(pattern))
+    if not heads:
+        return None
+    return tuple(head for head in heads if not any(h != head and head.startswith(h) for h in heads))
+
+
+def _finditer(
+    pattern: re.Pattern[str], text: str, folded: str | None, heads: tuple[str, ...] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where one of its ``heads`` stands.
+
+    A pattern opening with ``\\b`` is tried at every position of a text, case-insensitively;
+    its matches start where the lower-cased text holds a head (``discourse.prefilter``), and
+    ``workforce.matches_at`` tries it there alone: one to three places in a text.
+    """
+    if heads is None or folded is None:
+        return pattern.finditer(text)
+    starts: set[int] = set()
+    for head in heads:
+        at = folded.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = folded.find(head, at + 1)
+    return matches_at(pattern, text, sorted(starts))
+
+
+# Each pattern above, as searched (a whole word or phrase, any case), with its keys and heads:
+# most texts that name an inspection name one or two kinds, and the other patterns are skipped.
+_TYPE_PATTERNS: tuple[
+    tuple[InspectionType, re.Pattern[str], tuple[str, ...] | None, tuple[str, ...] | None], ...
+] = tuple(
+    (
+        kind,
+        re.compile(rf"\b{pattern}\b", re.IGNORECASE),
+        folded_keys(rf"\b{pattern}\b"),
+        _heads(rf"\b{pattern}\b"),
+    )
     for kind, patterns in _TYPES.items()
     for pattern in patterns
 )
@@ -109,6 +161,7 @@ _TYPE_WORDS = ("inspection", "jtai", "visit", "monitoring")
 _BARE = r"\binspection\b(?!\s+(?:type|framework|regime))"
 _BARE_INSPECTION = re.compile(_BARE, re.IGNORECASE)
 _BARE_KEYS = folded_keys(_BARE)
+_BARE_HEADS = _heads(_BARE)
 # A mention of an earlier inspection: a marker word a few words before it ("previous
 # monitoring visit", "after a critical focused visit") or a year right after it ("the full
 # inspection in 2019").
@@ -132,26 +185,92 @@ _PATTERN_NAME = (
 # "children's services" without a name and "’s" before it.
 _CHILDRENS_SERVICES = re.compile(r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)")
 
-# Each pattern, with a test that is False only when the pattern cannot match: the word it
-# needs (case-sensitive "Council" and "Children") or the end above is not in the text. Most
-# texts are rejected by it.
-_COUNCIL_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
-    (
+
+def _may_name_childrens_services(text: str) -> bool:
+    """``_CHILDRENS_SERVICES.search(text) is not None``, tried only where it can match.
+
+    A match's "children" follows its "’s" after white space alone, so the search is a match
+    at each "children" of the lower-cased text (one in three texts has none), from before
+    that white space.
+    """
+    folded = lowered(text)
+    if folded is None:
+        return _CHILDRENS_SERVICES.search(text) is not None
+    at = folded.find("children")
+    while at >= 0:
+        start = len(text[:at].rstrip()) - 2
+        if start >= 0 and _CHILDRENS_SERVICES.match(text, start) is not None:
+            return True
+        at = folded.find("children", at + 1)
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _CouncilPattern:
+    """A pattern naming a council by the words after its name ("Barset Council")."""
+
+    pattern: re.Pattern[str]
+    # False only when the pattern cannot match: the word it needs (case-sensitive "Council"
+    # and "Children") or the end above is not in the text. Most texts are rejected by it.
+    needed: Callable[[str], bool]
+    # The word every match holds after the name, as written in the text (``folded``: as the
+    # lower-cased text holds it), and the most runs of characters other than white space
+    # before it in a match: 4 words of the name and 3 connectives, "Metropolitan Borough".
+    anchor: str
+    folded: bool
+    runs: int
+
+
+_COUNCIL_PATTERNS: tuple[_CouncilPattern, ...] = (
+    _CouncilPattern(
         re.compile(
             _PATTERN_NAME + r"(?:’s|'s)?\s+(?:(?:City|County|Borough|Metropolitan Borough|District)"
             r"\s+)?Council\b"
         ),
         lambda text: "Council" in text,
+        "Council",
+        False,
+        9,
     ),
-    (
+    _CouncilPattern(
         re.compile(_PATTERN_NAME + r"(?:’s|'s)\s+(?i:children(?:’s|'s)\s+services)"),
-        lambda text: _CHILDRENS_SERVICES.search(text) is not None,
+        _may_name_childrens_services,
+        "children",
+        True,
+        7,
     ),
-    (
+    _CouncilPattern(
         re.compile(_PATTERN_NAME + r"\s+Children(?:’s|'s)\s+Services\b"),
         lambda text: "Children" in text,
+        "Children",
+        False,
+        7,
     ),
 )
+
+
+def _council_matches(council: _CouncilPattern, text: str) -> Iterator[re.Match[str]]:
+    """``council.pattern.finditer(text)``, each search begun a few words before an anchor.
+
+    The pattern tries its run of capitalised words at every capital letter of the text. A
+    match starts at most ``council.runs`` runs before its anchor, and no match starts before
+    the runs ahead of the first anchor still to come: later anchors have later runs.
+    """
+    haystack = lowered(text) if council.folded else text
+    if haystack is None:
+        yield from council.pattern.finditer(text)
+        return
+    at = 0
+    while (anchor := haystack.find(council.anchor, at)) >= 0:
+        runs = text[at:anchor].rsplit(None, council.runs)
+        start = at + len(runs[0]) if len(runs) > council.runs else at
+        match = council.pattern.search(text, start)
+        if match is None:
+            return
+        yield match
+        at = match.end()
+
+
 # Capitalised words that open a sentence or name a body, never a place.
 _NOT_PLACES = frozenset(
     [
@@ -268,10 +387,10 @@ def find_councils(texts: list[str]) -> tuple[str, ...]:
         for match in _listed_names(text, gazetteer.pattern):
             listed.append((match.start(), match.end()))
             found.append((order, match.start(), gazetteer.canonical[_key(match.group(0))]))
-        for pattern, needed in _COUNCIL_PATTERNS:
-            if not needed(text):
+        for council in _COUNCIL_PATTERNS:
+            if not council.needed(text):
                 continue
-            for match in pattern.finditer(text):
+            for match in _council_matches(council, text):
                 # A listed name found again by a pattern ("… and Poole Council") is not new.
                 if any(left < match.end("name") <= right for left, right in listed):
                     continue
@@ -307,10 +426,7 @@ def find_rating(texts: list[str]) -> Rating | None:
         'inadequate'
     """
     for text in texts:
-        folded = lowered(text)
-        if folded is not None and not any(word in folded for word in _RATING_WORDS):
-            continue
-        match = _RATING_CONTEXT.search(text)
+        match = _RATING_CONTEXT.search(text, _rating_start(text))
         if match is not None:
             word = match["rating"] or match["quoted"] or match["phrase"] or match["before"]
             key = re.sub(r"\s+", " ", ascii_folded(word)).replace("require ", "requires ")
@@ -318,8 +434,37 @@ def find_rating(texts: list[str]) -> Rating | None:
     return None
 
 
+def _rating_start(text: str) -> int:
+    """Where ``_RATING_CONTEXT.search`` of ``text`` may begin: no match starts before it.
+
+    ``len(text)`` when the text holds no rating word. The search tries a long case-insensitive
+    pattern at every position (a thousand instructions a character); a match's first rating
+    word comes at most _RATING_LEAD characters other than white space after its start, so a
+    match starting before a stretch with more of them before the text's first rating word
+    would hold that stretch.
+    """
+    folded = lowered(text)
+    if folded is None:
+        return 0
+    found = [at for at in map(folded.find, _RATING_WORDS) if at >= 0]
+    if not found:
+        return len(text)
+    first = min(found)
+    start = max(0, first - _RATING_REACH)
+    if start and len("".join(text[start:first].split())) > _RATING_LEAD:
+        return start
+    return 0
+
+
 def _is_past(text: str, start: int, end: int) -> bool:
-    return bool(_PAST_BEFORE.search(text[:start]) or _PAST_AFTER.match(text[end:]))
+    """Whether the mention at ``text[start:end]`` is of an earlier inspection."""
+    before = text[:start]
+    # _PAST_BEFORE ends with at most three words after its marker word, all separated by
+    # white space: a match starts in the last four runs of other characters, not earlier
+    # (the search tries its words at every position of the text before the mention).
+    runs = before.rsplit(None, 4)
+    since = len(runs[0]) if len(runs) == 5 else 0
+    return bool(_PAST_BEFORE.search(before, since) or _PAST_AFTER.match(text[end:]))
 
 
 def find_inspection_type(texts: list[str]) -> InspectionType | None:
@@ -333,18 +478,19 @@ def find_inspection_type(texts: list[str]) -> InspectionType | None:
     first: dict[InspectionType, tuple[int, int]] = {}
     for order, text in enumerate(texts):
         folded = lowered(text)
-        if folded is not None and not any(word in folded for word in _TYPE_WORDS):
+        if folded is not None and not any(map(folded.__contains__, _TYPE_WORDS)):
             continue
         covered: list[tuple[int, int]] = []
-        for kind, pattern, keys in _TYPE_PATTERNS:
+        for kind, pattern, keys, heads in _TYPE_PATTERNS:
             if not _may_match(keys, folded):
                 continue  # no match: nothing to count or cover
-            for match in pattern.finditer(text):
+            for match in _finditer(pattern, text, folded, heads):
                 covered.append((match.start(), match.end()))
                 weight = 0.5 if _is_past(text, match.start(), match.end()) else 1.0
                 scores[kind] = scores.get(kind, 0.0) + weight
                 first.setdefault(kind, (order, match.start()))
-        for match in _BARE_INSPECTION.finditer(text) if _may_match(_BARE_KEYS, folded) else ():
+        bare = _may_match(_BARE_KEYS, folded)
+        for match in _finditer(_BARE_INSPECTION, text, folded, _BARE_HEADS) if bare else ():
             if any(left <= match.start() < right for left, right in covered):
                 continue
             weight = 0.25 if _is_past(text, match.start(), match.end()) else 0.5

@@ -17,7 +17,9 @@ Deciding what the speaker's voice is belongs to ``discourse.analyse.voices``.
 Speed: the attribution before a quote is searched with every reporting verb at every
 position of the clause before the mark; it is only searched when a verb's last word ends
 within reach of the mark (``_may_end_with_verb``), which most clauses fail. The verbs are
-an alternation grouped by first letter (``discourse.alternation``).
+an alternation grouped by first letter (``discourse.alternation``), and the attribution
+patterns read the block lower-cased, case-sensitively, where ``lowered`` allows it
+(``_folded_patterns``).
 """
 
 from __future__ import annotations
@@ -144,41 +146,73 @@ class _Patterns:
     # ``before`` without its leading speaker: where the "said …:" part of it can start.
     before_tail: re.Pattern[str]
     label: re.Pattern[str]
+    # Matched at the closing mark's end (``match(text, end)``).
     after: re.Pattern[str]
+    # Any reporting verb.
+    verb: re.Pattern[str]
+    # Whether the patterns are for lower-cased text (``_folded_patterns``).
+    folded: bool
 
 
-@cache
-def _attribution_patterns() -> _Patterns:
-    verbs = _verb_alternation()
+def _compile_patterns(verbs: str, flags: int, *, folded: bool) -> _Patterns:
     # Before the opening mark: "<speaker> [also] said[ that| to X]:" or "<speaker>:".
     before_tail = (
         rf"[\s,]+(?:also\s+|then\s+|later\s+)?"
         rf"(?P<verb>{verbs})\b(?P<rest>[^.!?:;“”\"]{{0,40}}?)\s*[:,]?\s*$"
     )
     speaker = rf"(?P<speaker>[^{re.escape(_SPEAKER_STOPS)}]{{1,{SPEAKER_CHARS}}}?)"
-    before = re.compile(speaker + before_tail, re.IGNORECASE)
+    before = re.compile(speaker + before_tail, flags)
     label = re.compile(r"(?P<speaker>[^.!?:;“”\"‘’]{1,60}?)\s*:\s*$")
     # After the closing mark: "[,] <speaker> said" or "[,] said <speaker>".
     after = re.compile(
-        rf"^\s*,?\s*(?:(?P<speaker>[^.!?,;:“”\"‘’][^.!?,;:“”\"‘]{{1,80}}?)\s+(?:also\s+)?(?P<verb>{verbs})"
+        rf"\s*,?\s*(?:(?P<speaker>[^.!?,;:“”\"‘’][^.!?,;:“”\"‘]{{1,80}}?)\s+(?:also\s+)?(?P<verb>{verbs})"
         rf"(?=\s*(?:[.!?,;:]|$)|\s+(?:{_AFTER_VERB})\b)"
         rf"|(?P<verb2>{verbs})\s+(?P<speaker2>[^.!?;:“”\"‘]{{1,80}}?)\s*(?=[.!?,;]|$))",
-        re.IGNORECASE,
+        flags,
     )
-    return _Patterns(before, re.compile(before_tail, re.IGNORECASE), label, after)
+    verb = re.compile(rf"(?:{verbs})\b", flags)
+    return _Patterns(before, re.compile(before_tail, flags), label, after, verb, folded)
+
+
+def _verb_regex(verb: str) -> str:
+    return re.escape(verb).replace(r"\ ", r"\s+")
 
 
 @cache
-def _verb_alternation() -> str:
-    """The reporting verbs as a regex alternation ("said|told\\s+inspectors|…")."""
-    return grouped_alternation(
-        _reporting_verbs(), lambda verb: re.escape(verb).replace(r"\ ", r"\s+"), ignore_case=True
-    )
+def _attribution_patterns() -> _Patterns:
+    """The patterns, case-insensitive, for the text as written."""
+    verbs = grouped_alternation(_reporting_verbs(), _verb_regex, ignore_case=True)
+    return _compile_patterns(verbs, re.IGNORECASE, folded=False)
 
 
 @cache
-def _verb_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_verb_alternation()})\b", re.IGNORECASE)
+def _folded_patterns() -> _Patterns | None:
+    """The patterns, case-sensitive, for the text as ``lowered`` gives it; None if a verb is
+    not ASCII.
+
+    Their letters are the ASCII verbs and words of ``_attribution_patterns`` in lower case:
+    they match the lower-cased text where those match the text, with the same groups
+    (``discourse.prefilter``). ``re.IGNORECASE`` folds every character it compares to a
+    letter, and cannot skip to a verb's first letters: the verb search of a lead takes a
+    quarter of the instructions.
+    """
+    verbs = _reporting_verbs()
+    if not all(verb.isascii() for verb in verbs):
+        return None
+    lower = [verb.lower() for verb in verbs]
+    return _compile_patterns(
+        grouped_alternation(lower, _verb_regex, ignore_case=False), 0, folded=True
+    )
+
+
+def _patterns_for(text: str) -> tuple[str, _Patterns]:
+    """The text to search for a block's attributions (lower-cased where it may be) and the
+    patterns for it; spans in one are spans in the other."""
+    folded = lowered(text)
+    patterns = _folded_patterns() if folded is not None else None
+    if folded is None or patterns is None:
+        return text, _attribution_patterns()
+    return folded, patterns
 
 
 # Runs of word characters (``\w`` of a str pattern).
@@ -209,8 +243,10 @@ def _verb_ends() -> tuple[frozenset[str], int] | None:
 _REST_CHARS = 40
 
 
-def _may_end_with_verb(lead: str) -> bool:
+def _may_end_with_verb(lead: str, folded: bool = False) -> bool:
     """False only when ``before_tail`` cannot match ``lead``: no verb near its end.
+
+    ``folded``: ``lead`` is lower-cased already (``lowered``).
 
     After the verb, ``before_tail`` reads a rest of at most _REST_CHARS characters, then
     white space, at most one colon or comma, and white space to the end. Those last three
@@ -228,7 +264,8 @@ def _may_end_with_verb(lead: str) -> bool:
         end -= 1
     # A run ending at or after ``end - _REST_CHARS`` that is a verb's last word starts at most
     # that word's length earlier; runs cut at the window's start only add candidates.
-    window = lowered(lead[max(0, end - _REST_CHARS - longest) :])
+    cut = lead[max(0, end - _REST_CHARS - longest) :]
+    window = cut if folded else lowered(cut)
     return window is None or not ends.isdisjoint(_WORD_RUN.findall(window))
 
 
@@ -343,7 +380,7 @@ def _speaker_start(lead: str, patterns: _Patterns) -> int | None:
 
 def _before_match(lead: str, patterns: _Patterns) -> re.Match[str] | None:
     """``patterns.before.search(lead)``, when a reporting verb lies within VERB_REACH."""
-    if not _may_end_with_verb(lead):
+    if not _may_end_with_verb(lead, patterns.folded):
         return None  # ``before`` ends with ``before_tail``: neither can match
     start = _speaker_start(lead, patterns)
     if start is None:
@@ -356,7 +393,7 @@ def _before_match(lead: str, patterns: _Patterns) -> re.Match[str] | None:
     # only otherwise is the search (every verb at every position) needed.
     if match is None or (
         match.start("verb") < len(lead) - VERB_REACH
-        and not _verb_pattern().search(lead[-VERB_REACH:])
+        and not patterns.verb.search(lead[-VERB_REACH:])
     ):
         return None
     return match
@@ -364,22 +401,30 @@ def _before_match(lead: str, patterns: _Patterns) -> re.Match[str] | None:
 
 def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
     """The speaker named before a quote opening at ``start``: "X said: “…"."""
-    patterns = _attribution_patterns()
+    return _before_in(text, *_patterns_for(text), start)
+
+
+def _before_in(text: str, source: str, patterns: _Patterns, start: int) -> tuple[str, str] | None:
+    """``_before_attribution``, searching ``source`` (``text``, or it lower-cased) with
+    ``patterns`` (the patterns for that text); what it returns is read from ``text``."""
     # Only the clause the quote belongs to: from the last sentence end. An attribution is at
     # most LEAD_WINDOW characters long, so only that much text before the mark is read: splitting
     # and searching all the text before every quote made long articles quadratic.
-    lead = text[max(0, start - LEAD_WINDOW) : start]
-    ended = _LAST_SENTENCE_END.match(lead)
+    begin = max(0, start - LEAD_WINDOW)
+    searched = source[begin:start]
+    ended = _LAST_SENTENCE_END.match(searched)
     if ended is not None:
-        lead = lead[ended.end() :]
+        begin += ended.end()
+        searched = searched[ended.end() :]
+    lead = text[begin:start]
     if not lead.strip():
         return None
-    match = _before_match(lead, patterns)
+    match = _before_match(searched, patterns)
     if match is not None:
-        speaker = _clean_speaker(match["speaker"])
+        speaker = _clean_speaker(lead[match.start("speaker") : match.end("speaker")])
         # "Ofsted found the council faced “…" is a partial quote, not an attribution:
         # the verb must come right before the mark (allowing "that" or "to inspectors").
-        rest = match["rest"].strip().lower()
+        rest = lead[match.start("rest") : match.end("rest")].strip().lower()
         introduced = bool(_INTRODUCED.search(lead))
         quoted = text[start + 1 : start + 40]
         # Without a colon or comma only a full quoted sentence is introduced ("The letter
@@ -393,12 +438,12 @@ def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
             and len(speaker.split()) <= 12
             and not _NOT_SPEAKER.match(speaker)
         ):
-            return speaker, match.group(0).strip(" ,:")
+            return speaker, lead[match.start() : match.end()].strip(" ,:")
     clause = lead.strip()
     # ``label`` ends with a colon and white space: most clauses fail this before the regex.
-    match = patterns.label.fullmatch(clause) if clause.endswith(":") else None
-    if match is not None and len(match["speaker"].split()) <= 6:
-        speaker = _clean_speaker(match["speaker"])
+    label = patterns.label.fullmatch(clause) if clause.endswith(":") else None
+    if label is not None and len(label["speaker"].split()) <= 6:
+        speaker = _clean_speaker(label["speaker"])
         if speaker:
             return speaker, speaker
     return None
@@ -406,19 +451,24 @@ def _before_attribution(text: str, start: int) -> tuple[str, str] | None:
 
 def _after_attribution(text: str, end: int) -> tuple[str, str] | None:
     """The speaker named after a quote closing at ``end``: "…,” the report states."."""
-    after_pattern = _attribution_patterns().after
-    tail = text[end:]
+    return _after_in(text, *_patterns_for(text), end)
+
+
+def _after_in(text: str, source: str, patterns: _Patterns, end: int) -> tuple[str, str] | None:
+    """``_after_attribution``, searching ``source`` with ``patterns`` (see ``_before_in``)."""
     inner_end = text[max(0, end - 2) : end]
     # An attribution follows a quote that ends in a comma (or ? !) or is followed by one.
-    if not (_CLOSING_PUNCTUATION.search(inner_end) or tail.lstrip().startswith(",")):
+    if not (_CLOSING_PUNCTUATION.search(inner_end) or text[end:].lstrip().startswith(",")):
         return None
-    match = after_pattern.match(tail)
+    # ``after`` has no look-behind or ``^``: matched at ``end`` as on the text after the mark.
+    match = patterns.after.match(source, end)
     if match is None:
         return None
-    speaker = _clean_speaker(match["speaker"] or match["speaker2"] or "")
+    group = "speaker" if match.start("speaker") >= 0 else "speaker2"
+    speaker = _clean_speaker(text[match.start(group) : match.end(group)])
     if speaker is None or len(speaker.split()) > 12 or _NOT_SPEAKER.match(speaker):
         return None
-    attribution = match.group(0).strip(" ,.")
+    attribution = text[match.start() : match.end()].strip(" ,.")
     return speaker, attribution
 
 

@@ -52,9 +52,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
+from itertools import filterfalse
 from typing import Any
 
 from discourse.alternation import grouped_alternation
@@ -89,8 +90,21 @@ _LETTER_RUN = re.compile(r"[^\W_]+")
 _FROM_NON_SPACE = re.compile(r"\S.*")
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _word_runs(text: str) -> Set[str]:
+    """``set(_WORD_RUN.findall(text))``, with the regex run over fewer characters.
+
+    A piece between white space made of letters and digits alone (``str.isalnum``: two in
+    three pieces of a sentence) is one whole run of word characters; only the other pieces
+    ("council’s", "said:") are searched, together, split by spaces that join no runs. The
+    regex makes a string of every run, at 1,500 instructions a run.
+    """
+    pieces = text.split()
+    others = list(filterfalse(str.isalnum, pieces))
+    runs = set(pieces)
+    if others:
+        runs.difference_update(others)
+        runs.update(_WORD_RUN.findall(" ".join(others)))
+    return runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +299,7 @@ class _Folded:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = lowered(text)
-        self.words = frozenset(_WORD_RUN.findall(self.folded) if self.folded is not None else ())
+        self.words = _word_runs(self.folded) if self.folded is not None else frozenset()
         self._runs: dict[str, list[int]] = {}
         # Found at the first call (None until then, and for a text never prefiltered).
         self._actors: dict[Voice, list[int]] | None = None
@@ -309,8 +323,15 @@ class _Folded:
                 at = folded.find(word)
                 while at >= 0:
                     end = at + len(word)
-                    if (at == 0 or not _is_word_char(folded[at - 1])) and (
-                        end == len(folded) or not _is_word_char(folded[end])
+                    # Word characters (``\w``: ``str.isalnum`` or "_") tested inline: a
+                    # function call per occurrence cost a fifth of the search.
+                    before = folded[at - 1] if at else " "
+                    after = folded[end] if end < len(folded) else " "
+                    if (
+                        not before.isalnum()
+                        and before != "_"
+                        and not after.isalnum()
+                        and after != "_"
                     ):
                         found.append(at)
                     # No run starts inside this occurrence: its characters are all word

@@ -21,7 +21,7 @@ The reading, per sentence:
    it; ``The England averages are 17 and 13.6 per cent respectively`` gives one comparator
    to each metric of the figures before, in order.
 
-Speed: the number patterns are tried only at digits (``_matches_at``), a council's name only
+Speed: the number patterns are tried only at digits (``matches_at``), a council's name only
 in sentences holding its longest word, and the number words only in sentences holding one.
 The metric cues and number words are alternations grouped by first letter
 (``discourse.alternation``).
@@ -223,11 +223,11 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _matches_at(
+def matches_at(
     pattern: re.Pattern[str], text: str, starts: Sequence[int]
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose matches are never empty and start only
-    at some of ``starts`` (in order).
+    at some of ``starts`` (in order). ``discourse.analyse.metadata`` uses it too.
 
     ``finditer`` tries the pattern at every position (percentages, years and bare numbers
     are most of a figure sentence's cost). ``match`` at a position is the attempt
@@ -284,20 +284,20 @@ def _values(sentence: str) -> tuple[_Value, ...]:
         for match in tables.money_pattern.finditer(sentence):
             scale = tables.multipliers.get(ascii_folded(match["scale"] or ""), 1.0)
             add(match.start(), match.end(), _number(match["number"]) * scale, "GBP")
-        for match in _matches_at(_LISTED_PERCENT, sentence, every_digit):
+        for match in matches_at(_LISTED_PERCENT, sentence, every_digit):
             for number in _NUMBER_RE.finditer(match["list"]):
                 start = match.start("list") + number.start()
                 add(start, start + len(number.group(0)), _number(number.group(0)), "percent")
             add(match.start("last"), match.end(), _number(match["last"]), "percent")
-        for match in _matches_at(_PERCENT, sentence, firsts):
+        for match in matches_at(_PERCENT, sentence, firsts):
             add(match.start(), match.end(), _number(match["number"]), "percent")
     if words:
         for match in tables.number_word_pattern.finditer(sentence):
             value = tables.number_words[ascii_folded(match["words"])]
             add(match.start(), match.end("words"), value, "percent")
     if digits:
-        years = [match.span() for match in _matches_at(_YEAR, sentence, firsts)]
-        for match in _matches_at(_BARE_NUMBER, sentence, firsts):
+        years = [match.span() for match in matches_at(_YEAR, sentence, firsts)]
+        for match in matches_at(_BARE_NUMBER, sentence, firsts):
             inside_year = any(left <= match.start() < right for left, right in years)
             if inside_year or _ORDINAL_OR_DATE.match(sentence[match.end() :]):
                 continue
@@ -368,7 +368,7 @@ def _years_in(text: str, offset: int) -> list[tuple[int, int, str, str | None]]:
             (offset + match.start(), offset + match.end(), match["first"], match["second"])
         )
     covered = [(start - offset, end - offset) for start, end, _, _ in years]
-    for match in _matches_at(_YEAR, text, _number_starts(text)[1]):
+    for match in matches_at(_YEAR, text, _number_starts(text)[1]):
         if any(left <= match.start() < right for left, right in covered):
             continue
         second = match["second"]
