@@ -4,7 +4,7 @@ A sentence is cut at its spaces into chunks ("staff,", "“bullying”"); each d
 read once per matcher into its words, and each distinct word described once (its lower case,
 its stem, the terms it can start). The codebook's rules are indexed by the key of their first
 word, so a sentence costs one dict look-up per chunk, not a regex pass over its characters
-nor one test per term, and a sentence none of whose words can start a term costs nothing
+nor one test per term, and a sentence none of whose words begins a pattern costs nothing
 more. For each theme:
 
 1. the theme's exclusions mark words that cannot count ("paid tribute");
@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
@@ -243,10 +243,6 @@ class _Spans:
         return at + start, at + end
 
 
-# Which words of a sentence start a term, and which have a key to record: picked out by
-# ``compress`` over these, in C, so the words that are neither (most) cost no Python step.
-_STARTS = attrgetter("starts")
-_KEYS = attrgetter("keys")
 _RANK = itemgetter(0)
 
 
@@ -314,6 +310,11 @@ class ThemeMatcher:
         self._vocabulary: dict[str, _Word] = {}
         self._chunks = _Chunks(self._read_chunk)
         self._chunk_spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        # The forms with a key to record (``_Word.keys``), among them every form that starts
+        # a term (its key begins a term): a sentence picks out its words that are either by
+        # one ``compress`` over membership in this set, in C, so the words that are neither
+        # (most) cost no Python step.
+        self._keyed: set[_Word] = set()
 
     def _describe(self, form: str) -> _Word:
         """Work out (once) what a word form, as written, means to the matcher."""
@@ -335,6 +336,8 @@ class ThemeMatcher:
             keys=tuple(key for key in (word_stem, exact) if key in self._first_keys),
         )
         self._vocabulary[form] = described
+        if described.keys:
+            self._keyed.add(described)
         return described
 
     def _read_chunk(self, chunk: str) -> tuple[_Word, ...]:
@@ -358,18 +361,29 @@ class ThemeMatcher:
         chunks = sentence.split(" ")
         read = list(map(self._chunks.__getitem__, chunks))
         words = list(chain.from_iterable(read))
-        # A sentence with no word that starts a term has no theme, whatever else it holds.
-        starting = list(compress(count(), map(_STARTS, words)))
-        if not starting:
-            return ()
+        keyed = list(compress(count(), map(self._keyed.__contains__, words)))
+        if not keyed:
+            return ()  # no word starts a term: no theme, whatever else the sentence holds
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
-        tokens = _Tokens(words, {})
+        positions: dict[str, list[int]] = {}
+        tokens = _Tokens(words, positions)
         last = len(words) - 1
-        # Collect every term that occurs, at each word its one-word terms, then its phrases in
-        # the order of their ranks. A phrase is tried only if the next word has its second
-        # key, which is the whole test for a two-word phrase.
-        for index in starting:
+        # One pass over the keyed words records where the pattern keys are (for exclusions
+        # and company, in word order) and collects every term that occurs: at each word its
+        # one-word terms, then its phrases in the order of their ranks. A phrase is tried only
+        # if the next word has its second key, which is the whole test for a two-word phrase.
+        # One pass instead of one for the starting words and another for the keyed ones of a
+        # sentence with a term (a quarter have none): find over the n50 sentences 848.8M to
+        # 808.7M instructions.
+        for index in keyed:
             word = words[index]
+            for key in word.keys:
+                if key in positions:
+                    positions[key].append(index)
+                else:
+                    positions[key] = [index]
+            if not word.starts:
+                continue
             for candidate in word.singles:
                 found.setdefault(candidate.theme, []).append(((index, index + 1), candidate))
             phrases = word.phrases
@@ -394,14 +408,6 @@ class ThemeMatcher:
                     )
         if not found:
             return ()  # no term occurs: no theme, whatever the context
-        # Where the pattern keys are, for exclusions and company (in word order).
-        positions = tokens.positions
-        for index in compress(count(), map(_KEYS, words)):
-            for key in words[index].keys:
-                if key in positions:
-                    positions[key].append(index)
-                else:
-                    positions[key] = [index]
         kept = [
             (theme_id, self._kept(tokens, theme_id, found[theme_id]))
             for theme_id in sorted(found, key=self._order.__getitem__)
