@@ -202,45 +202,43 @@ class _Chunks(dict[str, tuple[_Word, ...]]):
         return found
 
 
-class _Spans:
+# The character span of a word of a sentence, by its index (``_spans``).
+_Span = Callable[[int], tuple[int, int]]
+
+
+def _spans(
+    chunks: list[str],
+    words: list[tuple[_Word, ...]],
+    count: int,
+    spans: dict[str, tuple[tuple[int, int], ...]],
+) -> _Span:
     """Where a sentence's words are, worked out for the few words a hit needs.
 
     The sentence's chunks are its pieces between single spaces (``str.split(" ")``), so
     chunk ``c`` starts after the ``c`` chunks before it and a space after each; word ``i``
     lies in the first chunk whose running word count exceeds ``i``. ``spans`` holds each
-    chunk's word spans, by its text.
+    chunk's word spans, by its text. A closure, not an object: making an object of a class
+    with an ``__init__`` costs more than the two or three spans a sentence with a hit needs.
     """
+    # Four sentences with a hit in five have one word in every chunk (no "don't", no lone
+    # dash): word ``i`` is then the word of chunk ``i``, without the running counts. ``()``
+    # is the one empty tuple, and a test of it against each chunk's words is done in C
+    # without a call per chunk, as ``all(map(len, words))`` was.
+    ends = None if count == len(chunks) and () not in words else list(accumulate(map(len, words)))
 
-    __slots__ = ("chunks", "ends", "spans", "starts")
-
-    def __init__(
-        self,
-        chunks: list[str],
-        words: list[tuple[_Word, ...]],
-        count: int,
-        spans: dict[str, tuple[tuple[int, int], ...]],
-    ) -> None:
-        self.chunks = chunks
-        self.spans = spans
-        # Four sentences with a hit in five have one word in every chunk (no "don't", no
-        # lone dash): word ``i`` is then the word of chunk ``i``, without the running counts.
-        self.ends = (
-            None
-            if count == len(chunks) and all(map(len, words))
-            else list(accumulate(map(len, words)))
-        )
-        self.starts = list(accumulate(map(len, chunks), initial=0))
-
-    def span(self, word: int) -> tuple[int, int]:
-        """The character span of word ``word`` of the sentence."""
-        if self.ends is None:
+    def span(word: int) -> tuple[int, int]:
+        if ends is None:
             chunk, nth = word, 0
         else:
-            chunk = bisect_right(self.ends, word)
-            nth = word - self.ends[chunk - 1] if chunk else word
-        start, end = self.spans[self.chunks[chunk]][nth]
-        at = self.starts[chunk] + chunk
+            chunk = bisect_right(ends, word)
+            nth = word - ends[chunk - 1] if chunk else word
+        start, end = spans[chunks[chunk]][nth]
+        # The chunks up to this one joined, less this one: where it starts, found for the
+        # few words a hit needs instead of running sums over every chunk of the sentence.
+        at = len(" ".join(chunks[: chunk + 1])) - len(chunks[chunk])
         return at + start, at + end
+
+    return span
 
 
 _RANK = itemgetter(0)
@@ -414,7 +412,7 @@ class ThemeMatcher:
         ]
         if not any(matches for _, matches in kept):
             return ()
-        spans = _Spans(chunks, read, len(words), self._chunk_spans)
+        spans = _spans(chunks, read, len(words), self._chunk_spans)
         return tuple(
             self._hit(sentence, spans, theme_id, match)
             for theme_id, matches in kept
@@ -450,19 +448,19 @@ class ThemeMatcher:
         return sorted(kept, key=lambda k: k[0]) if len(kept) > 1 else kept
 
     @staticmethod
-    def _hit(sentence: str, spans: _Spans, theme_id: str, kept: _Kept) -> ThemeHit:
+    def _hit(sentence: str, span: _Span, theme_id: str, kept: _Kept) -> ThemeHit:
         """The evidence for one kept match: the words as written, their span, the rule.
 
-        ``spans`` tells where the sentence's words are.
+        ``span`` tells where the sentence's words are.
         """
         (first, last), candidate, context = kept
         if last - first == 1:  # most terms are one word
-            start, end = spans.span(first)
+            start, end = span(first)
         else:
-            start, end = spans.span(first)[0], spans.span(last - 1)[1]
+            start, end = span(first)[0], span(last - 1)[1]
         matched = [sentence[start:end]]
         if context is not None:
-            matched.append(sentence[spans.span(context[0])[0] : spans.span(context[1] - 1)[1]])
+            matched.append(sentence[span(context[0])[0] : span(context[1] - 1)[1]])
         return ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
 
     @staticmethod
