@@ -30,16 +30,6 @@ from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
 from discourse.analyse.sentences import WORD, stem
 
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
-    """Words between two token ranges (1 = adjacent), or None when they overlap."""
-    if b[0] >= a[1]:
-        return b[0] - a[1] + 1
-    if a[0] >= b[1]:
-        return a[0] - b[1] + 1
-    return None
-
-
 # A rule's context (or unless) terms by the key of their first word, each with its rank in the
 # rule's list: a sentence then tries only the terms whose first word it holds.
 _Company = dict[str, tuple[tuple[int, Pattern], ...]]
@@ -75,46 +65,23 @@ class _Candidate:
     unless: _Company
 
 
-class _Tokens:
-    """A sentence's words as the matcher knows them, and where each pattern's first key (a
-    stem, or ``=word`` for an exact form) occurs."""
+# A sentence's words as the matcher knows them, and where each pattern's first key (a stem, or
+# ``=word`` for an exact form) occurs in them: passed as two arguments, not an object, which
+# cost more to make for each sentence than the look-ups it served.
+_Positions = dict[str, list[int]]
 
-    __slots__ = ("positions", "words")
 
-    def __init__(self, words: list[_Word], positions: dict[str, list[int]]) -> None:
-        self.words = words
-        self.positions = positions
-
-    def matches(self, keys: tuple[str, ...], at: int) -> bool:
-        words = self.words
-        if at + len(keys) > len(words):
+def _matches(words: list[_Word], keys: tuple[str, ...], at: int) -> bool:
+    """Whether the words from ``at`` on have the pattern keys ``keys``."""
+    if at + len(keys) > len(words):
+        return False
+    for offset, key in enumerate(keys):
+        word = words[at + offset]
+        # A stem never starts with "=" and an exact key always does: a key equal to neither
+        # of the word's two keys is a mismatch, whichever kind it is.
+        if key != word.stem and key != word.exact:
             return False
-        for offset, key in enumerate(keys):
-            word = words[at + offset]
-            # A stem never starts with "=" and an exact key always does: a key equal to
-            # neither of the word's two keys is a mismatch, whichever kind it is.
-            if key != word.stem and key != word.exact:
-                return False
-        return True
-
-    def find(self, pattern: Pattern) -> list[tuple[int, int]]:
-        """Token ranges ``[i, j)`` where ``pattern`` occurs, left to right.
-
-        Only the positions where the pattern's first key occurs are tried: a sentence's
-        exclusions and context terms are looked up, not scanned for word by word (scanning
-        every position for every context term was most of the cost of ``analyse``).
-        """
-        keys = pattern.keys
-        if len(keys) == 1:  # the position look-up is the whole test
-            return [(index, index + 1) for index in self.positions.get(keys[0], ())]
-        # A phrase is tried where its first key is (once or twice a sentence), without first
-        # testing that every later key occurs: gathering the sentence's keys for that test
-        # cost more than the few ``matches`` calls it saved (1.3 us a call of ``find``).
-        return [
-            (index, index + len(keys))
-            for index in self.positions.get(keys[0], ())
-            if self.matches(keys, index)
-        ]
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +93,15 @@ class _Exclusions:
     phrases: dict[str, tuple[Pattern, ...]]
 
 
-def _excluded(tokens: _Tokens, exclusions: dict[str, _Exclusions]) -> set[int]:
+def _excluded(
+    words: list[_Word], positions: _Positions, exclusions: dict[str, _Exclusions]
+) -> set[int]:
     """The indices of the words that an exclusion of a theme covers in the sentence."""
-    words = tokens.words
     last = len(words) - 1
     excluded: set[int] = set()
-    for key in exclusions.keys() & tokens.positions.keys():
+    for key in exclusions.keys() & positions.keys():
         opening = exclusions[key]
-        for index in tokens.positions[key]:
+        for index in positions[key]:
             if opening.single:
                 excluded.add(index)
             if not opening.phrases or index == last:
@@ -141,7 +109,7 @@ def _excluded(tokens: _Tokens, exclusions: dict[str, _Exclusions]) -> set[int]:
             following = words[index + 1]
             for second in (following.stem, following.exact):
                 for pattern in opening.phrases.get(second, ()):
-                    if len(pattern.keys) == 2 or tokens.matches(pattern.keys, index):
+                    if len(pattern.keys) == 2 or _matches(words, pattern.keys, index):
                         excluded.update(range(index, index + len(pattern.keys)))
     return excluded
 
@@ -172,7 +140,7 @@ class _Word:
     order the evidence is tie-broken in); ``starts`` says whether it has either. ``keys``
     are those of the word's two keys (its stem, ``exact``) that begin some pattern of the
     codebook (a term, exclusion, context or ``unless`` term): only those are ever looked up
-    in ``_Tokens.positions``.
+    in a sentence's positions (``_Positions``).
     """
 
     stem: str
@@ -242,6 +210,7 @@ def _spans(
 
 
 _RANK = itemgetter(0)
+_NONE: frozenset[int] = frozenset()  # the words a theme without exclusions excludes
 
 
 # A match that survived: its word range, the term, and the context words that licensed it.
@@ -363,8 +332,7 @@ class ThemeMatcher:
         if not keyed:
             return ()  # no word starts a term: no theme, whatever else the sentence holds
         found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
-        positions: dict[str, list[int]] = {}
-        tokens = _Tokens(words, positions)
+        positions: _Positions = {}
         last = len(words) - 1
         # One pass over the keyed words records where the pattern keys are (for exclusions
         # and company, in word order) and collects every term that occurs: at each word its
@@ -400,14 +368,14 @@ class ThemeMatcher:
                 ranked = tuple(sorted((*by_stem, *by_exact), key=_RANK))
             for _, candidate in ranked:
                 keys = candidate.pattern.keys
-                if len(keys) == 2 or tokens.matches(keys, index):
+                if len(keys) == 2 or _matches(words, keys, index):
                     found.setdefault(candidate.theme, []).append(
                         ((index, index + len(keys)), candidate)
                     )
         if not found:
             return ()  # no term occurs: no theme, whatever the context
         kept = [
-            (theme_id, self._kept(tokens, theme_id, found[theme_id]))
+            (theme_id, self._kept(words, positions, theme_id, found[theme_id]))
             for theme_id in sorted(found, key=self._order.__getitem__)
         ]
         if not any(matches for _, matches in kept):
@@ -421,13 +389,14 @@ class ThemeMatcher:
 
     def _kept(
         self,
-        tokens: _Tokens,
+        words: list[_Word],
+        positions: _Positions,
         theme_id: str,
         matches: Sequence[tuple[tuple[int, int], _Candidate]],
     ) -> list[_Kept]:
         """One theme's matches that survive exclusions, overlaps and context, in text order."""
         exclusions = self._exclusions[theme_id]
-        excluded = _excluded(tokens, exclusions) if exclusions else set()
+        excluded = _excluded(words, positions, exclusions) if exclusions else _NONE
         kept: list[_Kept] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
         if len(matches) > 1:
@@ -436,15 +405,22 @@ class ThemeMatcher:
             if excluded and excluded.intersection(range(*span)):
                 continue
             start, end = span
-            # Overlaps a kept match (``_gap`` is None), tested inline: one call fewer a pair.
+            # Overlaps a kept match, tested inline: one call fewer a pair.
             if kept and any(other[0] < end and start < other[1] for other, _, _ in kept):
                 continue
+            # A rule's company (none for a word or phrase): no ``unless`` term may be near,
+            # and a ``context`` term must be, the nearest one licensing the match.
+            context = None
             if candidate.unless or candidate.context:
-                licensed, context = self._licensed(tokens, span, candidate)
-                if licensed:
-                    kept.append((span, candidate, context))
-            else:
-                kept.append((span, candidate, None))  # a word or phrase without company
+                window = candidate.rule.window
+                unless = candidate.unless
+                if unless and _near(words, positions, span, unless, window) is not None:
+                    continue
+                if candidate.context:
+                    context = _near(words, positions, span, candidate.context, window)
+                    if context is None:
+                        continue
+            kept.append((span, candidate, context))
         return sorted(kept, key=lambda k: k[0]) if len(kept) > 1 else kept
 
     @staticmethod
@@ -463,31 +439,40 @@ class ThemeMatcher:
             matched.append(sentence[span(context[0])[0] : span(context[1] - 1)[1]])
         return ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
 
-    @staticmethod
-    def _licensed(
-        tokens: _Tokens, span: tuple[int, int], candidate: _Candidate
-    ) -> tuple[bool, tuple[int, int] | None]:
-        """Apply a rule's company: (kept?, the context word range that licensed it)."""
-        window = candidate.rule.window
-        if candidate.unless and _near(tokens, span, candidate.unless, window) is not None:
-            return False, None
-        if not candidate.context:
-            return True, None
-        context = _near(tokens, span, candidate.context, window)
-        return context is not None, context
-
 
 def _near(
-    tokens: _Tokens, span: tuple[int, int], company: _Company, window: int
+    words: list[_Word],
+    positions: _Positions,
+    span: tuple[int, int],
+    company: _Company,
+    window: int,
 ) -> tuple[int, int] | None:
     """The nearest occurrence within ``window`` words of ``span`` of any of a rule's company
-    terms; on a tie, the term listed first in the rule, then the leftmost occurrence."""
+    terms; on a tie, the term listed first in the rule, then the leftmost occurrence.
+
+    Only the positions where a term's first key occurs are tried: a sentence's context terms
+    are looked up, not scanned for word by word (scanning every position for every context
+    term was most of the cost of ``analyse``). A phrase is tried there without first testing
+    that every later key occurs: gathering the sentence's keys for that test cost more than
+    the few ``_matches`` calls it saved (1.3 us a term).
+    """
+    start, end = span
     best: tuple[int, int, tuple[int, int]] | None = None
     # Usually empty: no term of the company occurs in the sentence.
-    for key in company.keys() & tokens.positions.keys():
+    for key in company.keys() & positions.keys():
         for rank, pattern in company[key]:
-            for other in tokens.find(pattern):
-                gap = _gap(span, other)
-                if gap is not None and gap <= window and (best is None or (gap, rank) < best[:2]):
-                    best = (gap, rank, other)
+            keys = pattern.keys
+            length = len(keys)
+            for index in positions[key]:
+                if length > 1 and not _matches(words, keys, index):
+                    continue
+                # Words between the two (1 = adjacent); none when they overlap.
+                if index >= end:
+                    gap = index - end + 1
+                elif start >= index + length:
+                    gap = start - index - length + 1
+                else:
+                    continue
+                if gap <= window and (best is None or (gap, rank) < best[:2]):
+                    best = (gap, rank, (index, index + length))
     return best[2] if best is not None else None
