@@ -59,6 +59,7 @@ def _distinct(patterns: Sequence[Pattern]) -> list[tuple[int, Pattern]]:
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     theme: str
+    order: int  # the theme's place in the codebook, the order of a sentence's hits
     rule: Rule
     pattern: Pattern
     context: _Company
@@ -236,17 +237,17 @@ class ThemeMatcher:
         self.codebook = codebook
         # Index every term by the key of its first word (stem or exact form).
         self._index: dict[str, list[_Candidate]] = defaultdict(list)
-        for theme in codebook.themes:
+        for order, theme in enumerate(codebook.themes):
             for rule in theme.rules:
                 context, unless = _company(rule.context), _company(rule.unless)
                 for _, pattern in _distinct(rule.terms):
                     self._index[pattern.keys[0]].append(
-                        _Candidate(theme.id, rule, pattern, context, unless)
+                        _Candidate(theme.id, order, rule, pattern, context, unless)
                     )
         # Each theme's exclusions, by the key of their first word: a sentence only tries the
         # exclusions whose first word it contains, and there only those whose second key the
-        # next word has (20 of the pay theme's exclusions open with "pay").
-        self._exclusions: dict[str, dict[str, _Exclusions]] = {}
+        # next word has (20 of the pay theme's exclusions open with "pay"). By theme order.
+        self._exclusions: list[dict[str, _Exclusions]] = []
         for theme in codebook.themes:
             singles: set[str] = set()
             phrases: dict[str, dict[str, list[Pattern]]] = {}
@@ -256,14 +257,15 @@ class ThemeMatcher:
                     phrases.setdefault(first, {}).setdefault(rest[0], []).append(pattern)
                 else:
                     singles.add(first)
-            self._exclusions[theme.id] = {
-                key: _Exclusions(
-                    key in singles,
-                    {second: tuple(found) for second, found in phrases.get(key, {}).items()},
-                )
-                for key in singles | phrases.keys()
-            }
-        self._order = {theme.id: position for position, theme in enumerate(codebook.themes)}
+            self._exclusions.append(
+                {
+                    key: _Exclusions(
+                        key in singles,
+                        {second: tuple(found) for second, found in phrases.get(key, {}).items()},
+                    )
+                    for key in singles | phrases.keys()
+                }
+            )
         # The first key of every pattern that is ever looked up by position.
         self._first_keys = frozenset(
             pattern.keys[0]
@@ -331,7 +333,7 @@ class ThemeMatcher:
         keyed = list(compress(count(), map(self._keyed.__contains__, words)))
         if not keyed:
             return ()  # no word starts a term: no theme, whatever else the sentence holds
-        found: dict[str, list[tuple[tuple[int, int], _Candidate]]] = {}
+        found: dict[int, list[tuple[tuple[int, int], _Candidate]]] = {}  # by theme order
         positions: _Positions = {}
         last = len(words) - 1
         # One pass over the keyed words records where the pattern keys are (for exclusions
@@ -351,7 +353,7 @@ class ThemeMatcher:
             if not word.starts:
                 continue
             for candidate in word.singles:
-                found.setdefault(candidate.theme, []).append(((index, index + 1), candidate))
+                found.setdefault(candidate.order, []).append(((index, index + 1), candidate))
             phrases = word.phrases
             if not phrases or index == last:
                 continue
@@ -369,33 +371,32 @@ class ThemeMatcher:
             for _, candidate in ranked:
                 keys = candidate.pattern.keys
                 if len(keys) == 2 or _matches(words, keys, index):
-                    found.setdefault(candidate.theme, []).append(
+                    found.setdefault(candidate.order, []).append(
                         ((index, index + len(keys)), candidate)
                     )
         if not found:
             return ()  # no term occurs: no theme, whatever the context
-        kept = [
-            (theme_id, self._kept(words, positions, theme_id, found[theme_id]))
-            for theme_id in sorted(found, key=self._order.__getitem__)
-        ]
-        if not any(matches for _, matches in kept):
+        # Each theme's surviving matches, the themes in codebook order (ints, sorted without a
+        # key function), in one list: not a list per theme tested again for a hit, nor a
+        # generator of hits (with the module-level ``_hit``, 10,000 instructions a sentence
+        # with a term).
+        kept: list[_Kept] = []
+        for order in sorted(found):
+            kept += self._kept(words, positions, order, found[order])
+        if not kept:
             return ()
-        spans = _spans(chunks, read, len(words), self._chunk_spans)
-        return tuple(
-            self._hit(sentence, spans, theme_id, match)
-            for theme_id, matches in kept
-            for match in matches
-        )
+        span = _spans(chunks, read, len(words), self._chunk_spans)
+        return tuple([_hit(sentence, span, match) for match in kept])
 
     def _kept(
         self,
         words: list[_Word],
         positions: _Positions,
-        theme_id: str,
+        order: int,
         matches: Sequence[tuple[tuple[int, int], _Candidate]],
     ) -> list[_Kept]:
         """One theme's matches that survive exclusions, overlaps and context, in text order."""
-        exclusions = self._exclusions[theme_id]
+        exclusions = self._exclusions[order]
         excluded = _excluded(words, positions, exclusions) if exclusions else _NONE
         kept: list[_Kept] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
@@ -423,21 +424,21 @@ class ThemeMatcher:
             kept.append((span, candidate, context))
         return sorted(kept, key=lambda k: k[0]) if len(kept) > 1 else kept
 
-    @staticmethod
-    def _hit(sentence: str, span: _Span, theme_id: str, kept: _Kept) -> ThemeHit:
-        """The evidence for one kept match: the words as written, their span, the rule.
 
-        ``span`` tells where the sentence's words are.
-        """
-        (first, last), candidate, context = kept
-        if last - first == 1:  # most terms are one word
-            start, end = span(first)
-        else:
-            start, end = span(first)[0], span(last - 1)[1]
-        matched = [sentence[start:end]]
-        if context is not None:
-            matched.append(sentence[span(context[0])[0] : span(context[1] - 1)[1]])
-        return ThemeHit(theme_id, tuple(matched), sentence, start, end, candidate.rule.name)
+def _hit(sentence: str, span: _Span, kept: _Kept) -> ThemeHit:
+    """The evidence for one kept match: the words as written, their span, the rule.
+
+    ``span`` tells where the sentence's words are.
+    """
+    (first, last), candidate, context = kept
+    if last - first == 1:  # most terms are one word
+        start, end = span(first)
+    else:
+        start, end = span(first)[0], span(last - 1)[1]
+    matched = [sentence[start:end]]
+    if context is not None:
+        matched.append(sentence[span(context[0])[0] : span(context[1] - 1)[1]])
+    return ThemeHit(candidate.theme, tuple(matched), sentence, start, end, candidate.rule.name)
 
 
 def _near(
