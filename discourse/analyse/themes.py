@@ -30,16 +30,26 @@ from discourse.analyse.codebook import Codebook, Pattern, Rule
 from discourse.analyse.results import ThemeHit
 from discourse.analyse.sentences import WORD, stem
 
-# A rule's context (or unless) terms by the key of their first word, each with its rank in the
-# rule's list: a sentence then tries only the terms whose first word it holds.
-_Company = dict[str, tuple[tuple[int, Pattern], ...]]
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Company:
+    """A rule's context (or unless) terms by the key of their first word, each with its rank
+    in the rule's list: a sentence tries only the terms whose first word it holds. ``keys``
+    are those first keys as a set, which a sentence with none of them (most) is settled by,
+    in C (``frozenset.isdisjoint`` over the sentence's positions)."""
+
+    keys: frozenset[str]
+    terms: dict[str, tuple[tuple[int, Pattern], ...]]
 
 
-def _company(patterns: Sequence[Pattern]) -> _Company:
+def _company(patterns: Sequence[Pattern]) -> _Company | None:
+    """The company of a rule's terms, or None if it lists none."""
+    if not patterns:
+        return None
     by_key: dict[str, list[tuple[int, Pattern]]] = defaultdict(list)
     for rank, pattern in _distinct(patterns):
         by_key[pattern.keys[0]].append((rank, pattern))
-    return {key: tuple(ranked) for key, ranked in by_key.items()}
+    return _Company(frozenset(by_key), {key: tuple(ranked) for key, ranked in by_key.items()})
 
 
 def _distinct(patterns: Sequence[Pattern]) -> list[tuple[int, Pattern]]:
@@ -62,8 +72,8 @@ class _Candidate:
     order: int  # the theme's place in the codebook, the order of a sentence's hits
     rule: Rule
     pattern: Pattern
-    context: _Company
-    unless: _Company
+    context: _Company | None
+    unless: _Company | None
 
 
 # A sentence's words as the matcher knows them, and where each pattern's first key (a stem, or
@@ -95,12 +105,16 @@ class _Exclusions:
 
 
 def _excluded(
-    words: list[_Word], positions: _Positions, exclusions: dict[str, _Exclusions]
+    words: list[_Word],
+    positions: _Positions,
+    openers: frozenset[str],
+    exclusions: dict[str, _Exclusions],
 ) -> set[int]:
-    """The indices of the words that an exclusion of a theme covers in the sentence."""
+    """The indices of the words that an exclusion of a theme covers in the sentence.
+    ``openers`` are the keys ``exclusions`` holds."""
     last = len(words) - 1
     excluded: set[int] = set()
-    for key in exclusions.keys() & positions.keys():
+    for key in openers.intersection(positions):
         opening = exclusions[key]
         for index in positions[key]:
             if opening.single:
@@ -211,7 +225,7 @@ def _spans(
 
 
 _RANK = itemgetter(0)
-_NONE: frozenset[int] = frozenset()  # the words a theme without exclusions excludes
+_NONE: frozenset[int] = frozenset()  # no word excluded: no exclusion of the theme opens here
 
 
 # A match that survived: its word range, the term, and the context words that licensed it.
@@ -246,8 +260,10 @@ class ThemeMatcher:
                     )
         # Each theme's exclusions, by the key of their first word: a sentence only tries the
         # exclusions whose first word it contains, and there only those whose second key the
-        # next word has (20 of the pay theme's exclusions open with "pay"). By theme order.
-        self._exclusions: list[dict[str, _Exclusions]] = []
+        # next word has (20 of the pay theme's exclusions open with "pay"). By theme order,
+        # with the keys they open with as a set: a sentence with none of them (half of those
+        # with a term of a theme with exclusions) is settled by one test in C.
+        self._exclusions: list[tuple[frozenset[str], dict[str, _Exclusions]]] = []
         for theme in codebook.themes:
             singles: set[str] = set()
             phrases: dict[str, dict[str, list[Pattern]]] = {}
@@ -257,15 +273,14 @@ class ThemeMatcher:
                     phrases.setdefault(first, {}).setdefault(rest[0], []).append(pattern)
                 else:
                     singles.add(first)
-            self._exclusions.append(
-                {
-                    key: _Exclusions(
-                        key in singles,
-                        {second: tuple(found) for second, found in phrases.get(key, {}).items()},
-                    )
-                    for key in singles | phrases.keys()
-                }
-            )
+            exclusions = {
+                key: _Exclusions(
+                    key in singles,
+                    {second: tuple(found) for second, found in phrases.get(key, {}).items()},
+                )
+                for key in singles | phrases.keys()
+            }
+            self._exclusions.append((frozenset(exclusions), exclusions))
         # The first key of every pattern that is ever looked up by position.
         self._first_keys = frozenset(
             pattern.keys[0]
@@ -396,8 +411,12 @@ class ThemeMatcher:
         matches: Sequence[tuple[tuple[int, int], _Candidate]],
     ) -> list[_Kept]:
         """One theme's matches that survive exclusions, overlaps and context, in text order."""
-        exclusions = self._exclusions[order]
-        excluded = _excluded(words, positions, exclusions) if exclusions else _NONE
+        openers, exclusions = self._exclusions[order]
+        excluded = (
+            _NONE
+            if openers.isdisjoint(positions)
+            else _excluded(words, positions, openers, exclusions)
+        )
         kept: list[_Kept] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
         if len(matches) > 1:
@@ -412,13 +431,19 @@ class ThemeMatcher:
             # A rule's company (none for a word or phrase): no ``unless`` term may be near,
             # and a ``context`` term must be, the nearest one licensing the match.
             context = None
-            if candidate.unless or candidate.context:
+            unless, company = candidate.unless, candidate.context
+            if unless or company:
                 window = candidate.rule.window
-                unless = candidate.unless
-                if unless and _near(words, positions, span, unless, window) is not None:
+                if (
+                    unless
+                    and not unless.keys.isdisjoint(positions)
+                    and _near(words, positions, span, unless, window) is not None
+                ):
                     continue
-                if candidate.context:
-                    context = _near(words, positions, span, candidate.context, window)
+                if company:
+                    if company.keys.isdisjoint(positions):
+                        continue
+                    context = _near(words, positions, span, company, window)
                     if context is None:
                         continue
             kept.append((span, candidate, context))
@@ -459,9 +484,8 @@ def _near(
     """
     start, end = span
     best: tuple[int, int, tuple[int, int]] | None = None
-    # Usually empty: no term of the company occurs in the sentence.
-    for key in company.keys() & positions.keys():
-        for rank, pattern in company[key]:
+    for key in company.keys.intersection(positions):
+        for rank, pattern in company.terms[key]:
             keys = pattern.keys
             length = len(keys)
             for index in positions[key]:
