@@ -447,7 +447,10 @@ class ThemeMatcher:
                     if context is None:
                         continue
             kept.append((span, candidate, context))
-        return sorted(kept, key=lambda k: k[0]) if len(kept) > 1 else kept
+        # In text order. Kept matches never overlap, so no two have the same span and the
+        # tuples are told apart by their spans alone, compared in C.
+        kept.sort()
+        return kept
 
 
 def _hit(sentence: str, span: _Span, kept: _Kept) -> ThemeHit:
