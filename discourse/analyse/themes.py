@@ -153,9 +153,9 @@ class _Word:
     ``singles`` are the one-word terms the word is; ``phrases`` the longer terms it can
     start, by the key of their second word and with their rank among the word's terms (the
     order the evidence is tie-broken in); ``starts`` says whether it has either. ``keys``
-    are those of the word's two keys (its stem, ``exact``) that begin some pattern of the
-    codebook (a term, exclusion, context or ``unless`` term): only those are ever looked up
-    in a sentence's positions (``_Positions``).
+    are those of the word's two keys (its stem, ``exact``) that begin an exclusion, context
+    or ``unless`` term of the codebook: only those are ever looked up in a sentence's
+    positions (``_Positions``).
     """
 
     stem: str
@@ -268,12 +268,14 @@ class ThemeMatcher:
                 for key in singles | phrases.keys()
             }
             self._exclusions.append((frozenset(exclusions), exclusions))
-        # The first key of every pattern that is ever looked up by position.
+        # The first key of every pattern that is ever looked up by position: exclusions and
+        # company. A term is found from the word it starts, not by position (recording the
+        # positions of term keys too was a seventh of the keys recorded).
         self._first_keys = frozenset(
             pattern.keys[0]
             for theme in codebook.themes
             for rule in theme.rules
-            for pattern in (*rule.terms, *rule.context, *rule.unless)
+            for pattern in (*rule.context, *rule.unless)
         ) | frozenset(pattern.keys[0] for theme in codebook.themes for pattern in theme.exclude)
         # Word forms seen so far, as written, and the chunks of sentences between spaces
         # ("staff,", "“bullying”"): both grow with the vocabulary of the corpus, not with its
@@ -281,10 +283,9 @@ class ThemeMatcher:
         self._vocabulary: dict[str, _Word] = {}
         self._chunks = _Chunks(self._read_chunk)
         self._chunk_spans: dict[str, tuple[tuple[int, int], ...]] = {}
-        # The forms with a key to record (``_Word.keys``), among them every form that starts
-        # a term (its key begins a term): a sentence picks out its words that are either by
-        # one ``compress`` over membership in this set, in C, so the words that are neither
-        # (most) cost no Python step.
+        # The forms that start a term or have a key to record (``_Word.keys``): a sentence
+        # picks out its words that are either by one ``compress`` over membership in this
+        # set, in C, so the words that are neither (most) cost no Python step.
         self._keyed: set[_Word] = set()
 
     def _describe(self, form: str) -> _Word:
@@ -307,7 +308,7 @@ class ThemeMatcher:
             keys=tuple(key for key in (word_stem, exact) if key in self._first_keys),
         )
         self._vocabulary[form] = described
-        if described.keys:
+        if described.keys or described.starts:
             self._keyed.add(described)
         return described
 
