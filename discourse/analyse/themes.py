@@ -82,12 +82,13 @@ class _Candidate:
 _Positions = dict[str, list[int]]
 
 
-def _matches(words: list[_Word], keys: tuple[str, ...], at: int) -> bool:
-    """Whether the words from ``at`` on have the pattern keys ``keys``."""
+def _matches(words: list[_Word], keys: tuple[str, ...], at: int, known: int) -> bool:
+    """Whether the words from ``at`` on have the pattern keys ``keys``, the first ``known``
+    of which the caller found them to have."""
     if at + len(keys) > len(words):
         return False
-    for offset, key in enumerate(keys):
-        word = words[at + offset]
+    for offset in range(known, len(keys)):
+        key, word = keys[offset], words[at + offset]
         # A stem never starts with "=" and an exact key always does: a key equal to neither
         # of the word's two keys is a mismatch, whichever kind it is.
         if key != word.stem and key != word.exact:
@@ -124,7 +125,7 @@ def _excluded(
             following = words[index + 1]
             for second in (following.stem, following.exact):
                 for pattern in opening.phrases.get(second, ()):
-                    if len(pattern.keys) == 2 or _matches(words, pattern.keys, index):
+                    if len(pattern.keys) == 2 or _matches(words, pattern.keys, index, 2):
                         excluded.update(range(index, index + len(pattern.keys)))
     return excluded
 
@@ -373,7 +374,7 @@ class ThemeMatcher:
                 ranked = tuple(sorted((*by_stem, *by_exact), key=_RANK))
             for _, candidate in ranked:
                 keys = candidate.pattern.keys
-                if len(keys) == 2 or _matches(words, keys, index):
+                if len(keys) == 2 or _matches(words, keys, index, 2):
                     found.setdefault(candidate.order, []).append(
                         ((index, index + len(keys)), candidate)
                     )
@@ -502,7 +503,7 @@ def _near(
             keys = pattern.keys
             length = len(keys)
             for index in positions[key]:
-                if length > 1 and not _matches(words, keys, index):
+                if length > 1 and not _matches(words, keys, index, 1):
                     continue
                 # Words between the two (1 = adjacent); none when they overlap.
                 if index >= end:
