@@ -350,10 +350,7 @@ class ThemeMatcher:
         for index in keyed:
             word = words[index]
             for key in word.keys:
-                if key in positions:
-                    positions[key].append(index)
-                else:
-                    positions[key] = [index]
+                positions.setdefault(key, []).append(index)
             if not word.starts:
                 continue
             for candidate in word.singles:
