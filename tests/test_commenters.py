@@ -337,6 +337,36 @@ def test_leads_start_no_later_than_their_cue(text: str) -> None:
             assert 0 <= cue.lead.first(lowered) <= plain.start(), cue.pattern.pattern
 
 
+# Words the leads open with, and the words that follow them in the stance cues; gaps after a
+# sentence end, where "(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:i\s+)?agree\b" starts before the
+# whitespace its lead skips.
+_LEAD_PIECES = st.sampled_from(
+    ["agree", "i", "I", "exactly", "so", "totally", "true", "not", "that", "this", "it", "'s",
+     "is", "as", "a", "we", "social", "workers", "in", "over", "20", "years", "you", "are",
+     "right", "well", "said", "x", "ia", "more", "could", "n't", "but"]
+)  # fmt: skip
+_LEAD_GAPS = st.sampled_from(["", " ", "  ", "\n", ". ", ".  ", "!\n ", "?", ", ", "\t"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        joined_pieces(st.sampled_from(_cue_words()), _GATE_GAPS),
+        joined_pieces(_LEAD_PIECES, _LEAD_GAPS),
+    ),
+    st.integers(0, 30),
+)
+def test_leads_find_the_leftmost_match_of_their_cue(text: str, start: int) -> None:
+    # `Cue.search` tries a cue with a lead only where the lead matches: that must find the
+    # match a search of the cue finds, from any start.
+    lowered = text.lower()
+    for cue in _all_cues():
+        if cue.lead is not None:
+            found = cue.lead.search(cue.pattern, lowered, start)
+            plain = cue.pattern.search(lowered, start)
+            assert (found and found.span()) == (plain and plain.span()), cue.pattern.pattern
+
+
 # The {self} pattern as it was before its phrases after "i" were grouped by how they start
 # (see commenter_cues.toml): the grouping must change no match.
 _SELF_UNGROUPED = (
