@@ -16,6 +16,7 @@ from discourse.analyse.commenters import (
     _Gate,
     _gate_branches,
     _read,
+    _tail,
     detect_stance,
     identify_practitioner,
     load_cues,
@@ -343,7 +344,8 @@ def test_leads_start_no_later_than_their_cue(text: str) -> None:
 _LEAD_PIECES = st.sampled_from(
     ["agree", "i", "I", "exactly", "so", "totally", "true", "not", "that", "this", "it", "'s",
      "is", "as", "a", "we", "social", "workers", "in", "over", "20", "years", "you", "are",
-     "right", "well", "said", "x", "ia", "more", "could", "n't", "but"]
+     "right", "well", "said", "x", "ia", "more", "could", "n't", "but", "decades", "of",
+     "work", "worker", "practice", "xyears"]
 )  # fmt: skip
 _LEAD_GAPS = st.sampled_from(["", " ", "  ", "\n", ". ", ".  ", "!\n ", "?", ", ", "\t"])
 
@@ -356,15 +358,26 @@ _LEAD_GAPS = st.sampled_from(["", " ", "  ", "\n", ". ", ".  ", "!\n ", "?", ", 
     ),
     st.integers(0, 30),
 )
-def test_leads_find_the_leftmost_match_of_their_cue(text: str, start: int) -> None:
+def test_leads_and_tails_keep_the_plain_result(text: str, start: int) -> None:
     # `Cue.search` tries a cue with a lead only where the lead matches: that must find the
-    # match a search of the cue finds, from any start.
+    # match a search of the cue finds, from any start. A cue with a tail is not searched
+    # where its tail has no match: it must have none there.
     lowered = text.lower()
     for cue in _all_cues():
+        plain = cue.pattern.search(lowered, start)
         if cue.lead is not None:
             found = cue.lead.search(cue.pattern, lowered, start)
-            plain = cue.pattern.search(lowered, start)
             assert (found and found.span()) == (plain and plain.span()), cue.pattern.pattern
+        if cue.tail is not None and plain is not None:
+            assert cue.tail.first(lowered, start) >= 0, cue.pattern.pattern
+
+
+def test_a_cue_opening_with_an_optional_piece_gets_a_tail() -> None:
+    years = next(cue for cue in _all_cues() if cue.pattern.pattern.startswith(r"\b(?:\w+\s+)"))
+    assert years.lead is None and years.tail is not None
+    assert [branch[:7] for branch in years.tail.branches] == [r"years\s", r"decades"]
+    assert _tail(r"\b[ab]?cd") is not None and _tail(r"(?:a)?b|c") is None
+    assert _tail(r"(a)?b\1") is None and _tail(r"\bab?") is None
 
 
 # The {self} pattern as it was before its phrases after "i" were grouped by how they start
