@@ -15,7 +15,9 @@ from discourse.analyse.commenters import (
     Cue,
     _Gate,
     _gate_branches,
+    _lowered,
     _read,
+    _tail,
     detect_stance,
     identify_practitioner,
     load_cues,
@@ -142,6 +144,29 @@ def test_top_level_comment_has_no_stance() -> None:
     assert detect_stance("Couldn't agree more with the article.", is_reply=False) == StanceCue(
         "none", ""
     )
+
+
+def _lowered_by_str(text: str) -> str | None:
+    # `_lowered` as str methods say it: None if a non-ASCII character other than a curly
+    # apostrophe is cased, else the text with straight apostrophes, lower-cased.
+    folded = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    if any(not char.isascii() and char.lower() + char.upper() != char * 2 for char in folded):
+        return None
+    return folded.lower()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("Aa Zz'’‘ʼ–…£éÉªΣσßİıſK\u212a\ud800\U0001f600ǅ"),
+            st.characters(),
+        )
+    )
+)
+def test_lowered_is_str_lower_where_it_answers(text: str) -> None:
+    # `_lowered` lower-cases the UTF-8 bytes of a text that is not ASCII.
+    assert _lowered(text) == _lowered_by_str(text)
 
 
 def test_cues_are_compiled_once() -> None:
@@ -346,6 +371,48 @@ def test_leads_start_no_later_than_their_cue(text: str) -> None:
         plain = cue.pattern.search(lowered)
         if cue.lead is not None and plain is not None:
             assert 0 <= cue.lead.first(lowered) <= plain.start(), cue.pattern.pattern
+
+
+# Words the leads open with, and the words that follow them in the stance cues; gaps after a
+# sentence end, where "(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:i\s+)?agree\b" starts before the
+# whitespace its lead skips.
+_LEAD_PIECES = st.sampled_from(
+    ["agree", "i", "I", "exactly", "so", "totally", "true", "not", "that", "this", "it", "'s",
+     "is", "as", "a", "we", "social", "workers", "in", "over", "20", "years", "you", "are",
+     "right", "well", "said", "x", "ia", "more", "could", "n't", "but", "decades", "of",
+     "work", "worker", "practice", "xyears"]
+)  # fmt: skip
+_LEAD_GAPS = st.sampled_from(["", " ", "  ", "\n", ". ", ".  ", "!\n ", "?", ", ", "\t"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        joined_pieces(st.sampled_from(_cue_words()), _GATE_GAPS),
+        joined_pieces(_LEAD_PIECES, _LEAD_GAPS),
+    ),
+    st.integers(0, 30),
+)
+def test_leads_and_tails_keep_the_plain_result(text: str, start: int) -> None:
+    # `Cue.search` tries a cue with a lead only where the lead matches: that must find the
+    # match a search of the cue finds, from any start. A cue with a tail is not searched
+    # where its tail has no match: it must have none there.
+    lowered = text.lower()
+    for cue in _all_cues():
+        plain = cue.pattern.search(lowered, start)
+        if cue.lead is not None:
+            found = cue.lead.search(cue.pattern, lowered, start)
+            assert (found and found.span()) == (plain and plain.span()), cue.pattern.pattern
+        if cue.tail is not None and plain is not None:
+            assert cue.tail.first(lowered, start) >= 0, cue.pattern.pattern
+
+
+def test_a_cue_opening_with_an_optional_piece_gets_a_tail() -> None:
+    years = next(cue for cue in _all_cues() if cue.pattern.pattern.startswith(r"\b(?:\w+\s+)"))
+    assert years.lead is None and years.tail is not None
+    assert [branch[:7] for branch in years.tail.branches] == [r"years\s", r"decades"]
+    assert _tail(r"\b[ab]?cd") is not None and _tail(r"(?:a)?b|c") is None
+    assert _tail(r"(a)?b\1") is None and _tail(r"\bab?") is None
 
 
 # The {self} pattern as it was before its phrases after "i" were grouped by how they start

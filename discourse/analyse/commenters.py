@@ -43,7 +43,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Curly apostrophes are straightened before matching so one cue covers both spellings; the
 # replacement keeps every character's position, so a match's span points at the original text.
 _APOSTROPHES = ("’", "‘", "ʼ")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 _ESCAPE = re.compile(r"\\.")
 
 
@@ -61,8 +61,11 @@ class Cue:
     ``{self}`` in a comment that has none, the usual case, and the 7 cues opening with "my"
     one search for "my".
     ``lead``: the cue as relaxed patterns (see `_lead`), when they all start with a literal
-    letter: their earliest first match, found quickly, is where the search of the cue itself
-    may start.
+    letter: found quickly, their matches are where the cue itself is tried (see
+    `_Gate.search`).
+    ``tail``: for a cue without a lead because it opens with a repeated or optional piece,
+    the rest of the cue as relaxed patterns (see `_tail`): where they have no match, the cue
+    has none.
     ``regex``: the cue, compiled (``pattern``) when it is first searched. Keys, gates and
     leads leave most cues never searched (71 of the 75 in the 300 benchmark pages), and
     compiling every cue at load was 135M instructions at every start of a process.
@@ -73,6 +76,7 @@ class Cue:
     need: int
     gate: _Gate | None
     lead: _Gate | None
+    tail: _Gate | None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -98,13 +102,12 @@ class Cue:
                 start = gates[self.gate] = self.gate.first(lowered)
             if start < 0:
                 return None
+        # Searching from the gate's first match is safe: \b, ^ and look-behinds still see
+        # the text before ``start``, and no match of the cue can begin before it.
         if self.lead is not None:
-            start = self.lead.first(lowered, start)
-            if start < 0:
-                return None
-        # Searching from the gate's (or the lead's) first match is safe: \b, ^ and
-        # look-behinds still see the text before ``start``, and no match of the cue can begin
-        # before it.
+            return self.lead.search(self.pattern, lowered, start)
+        if self.tail is not None and self.tail.first(lowered, start) < 0:
+            return None
         return self.pattern.search(lowered, start)
 
 
@@ -209,11 +212,20 @@ def _lowered(text: str) -> str | None:
     folded = _straighten(text)
     # Often a text's only non-ASCII characters are curly apostrophes (2,638 of the 4,603
     # benchmark comments that are not ASCII): the search for others is then not needed.
-    if not folded.isascii():
-        for char in set(_NON_ASCII.findall(folded)):
-            if char.lower() != char or char.upper() != char:
-                return None
-    return folded.lower()
+    if folded.isascii():
+        return folded.lower()
+    # In UTF-8 an ASCII character is its own byte and no byte of another character is
+    # ASCII: deleting the ASCII bytes leaves the others, and lower-casing the bytes changes
+    # the ASCII letters only, which is what ``str.lower`` does when the others are uncased.
+    # Both cost half of what a regex search for the others and ``str.lower`` did (52,600
+    # instructions for such a comment, now 23,200). "surrogatepass": a lone surrogate
+    # (uncased) round-trips.
+    encoded = folded.encode("utf-8", "surrogatepass")
+    others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    # A string of uncased characters is its own lower and upper case, and only such a one.
+    if others.lower() != others or others.upper() != others:
+        return None
+    return encoded.lower().decode("utf-8", "surrogatepass")
 
 
 @frozen_record
@@ -357,6 +369,14 @@ def _gate(cue: str, regex: str, patterns: dict[str, str]) -> str | None:
 _ZERO_WIDTH_OPENING = re.compile(r"\\b|\^|\(\?<?[=!]")
 
 
+def _without_zero_width_opening(regex: str) -> str:
+    """``regex`` without the assertions it opens with (``\\b``, ``^``, look-arounds)."""
+    while (opening := _ZERO_WIDTH_OPENING.match(regex)) is not None:
+        width = len(opening.group())
+        regex = regex[width if width < 3 else _group_end(regex) :]
+    return regex
+
+
 def _gate_branches(gate: str) -> list[str]:
     """The gate as patterns the earliest first match of which starts no later than the gate's
     first match, and which have no match where the gate has none.
@@ -371,9 +391,7 @@ def _gate_branches(gate: str) -> list[str]:
     (``\\b(?:i…|speaking\\s+as|(?<!such\\s)as)\\s+an?\\s+``) becomes three patterns opening
     with "i", "speaking" and "as", searched in about half the time.
     """
-    while (opening := _ZERO_WIDTH_OPENING.match(gate)) is not None:
-        width = len(opening.group())
-        gate = gate[width if width < 3 else _group_end(gate) :]
+    gate = _without_zero_width_opening(gate)
     if gate.startswith("(?:") and not _has_top_level_bar(gate):
         end = _group_end(gate)
         inner, rest = gate[3 : end - 1], gate[end:]
@@ -430,21 +448,48 @@ class _Gate:
                 first -= 1
         return first
 
+    def search(self, pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+        """``pattern``'s leftmost match in ``text`` from ``start``, for a lead: ``pattern``
+        is tried only where a relaxed pattern matches (and, for ``back``, over the whitespace
+        before), in order.
+
+        Every match of the cue starts where one of its relaxed patterns matches (see
+        `_gate_branches`, `_lead`), so the first position where it matches is its leftmost
+        match. A search of the cue from the lead's first match instead tried a cue opening
+        with ``\\b`` or a group at every position of the rest of the text, which usually
+        holds no match: 33,000 instructions a reply, most of the cost of its stance.
+        """
+        patterns = self._patterns or self.patterns
+        nowhere = len(text) + 1
+        starts = []
+        for relaxed in patterns:
+            found = relaxed.search(text, start)
+            starts.append(nowhere if found is None else found.start())
+        tried = start
+        while (at := min(starts)) < nowhere:
+            first = at
+            if self.back:
+                while first > tried and text[first - 1].isspace():
+                    first -= 1
+            for position in range(first, at + 1):
+                match = pattern.match(text, position)
+                if match is not None:
+                    return match
+            tried = at + 1
+            for index, begins in enumerate(starts):
+                if begins == at:
+                    found = patterns[index].search(text, tried)
+                    starts[index] = nowhere if found is None else found.start()
+        return None
+
 
 # A literal character that is not optional: the engine jumps between its occurrences.
 _LITERAL_OPENING = re.compile(r"[^\\()\[\].^$|*+?{](?![*?{])")
 
 
-def _lead(regex: str) -> _Gate | None:
-    """The cue as relaxed patterns (`_gate_branches`), when that changes it and every one
-    opens with a literal; else None.
-
-    Their earliest first match is never after the cue's first match, and where they have
-    none the cue has none; they are found several times faster than a cue opening with
-    ``\\b`` or a group (about 1 µs instead of 6 µs in a comment of 400 characters). A branch
-    opening with ``\\s*`` (``(?:^|(?<=[.!?]))\\s*exactly``) is relaxed without it: where it
-    matches, the cue may start earlier, but only by the whitespace before (see ``back``).
-    """
+def _relaxed(regex: str) -> tuple[list[str], bool]:
+    """``regex`` as relaxed patterns (`_gate_branches`), a branch opening with ``\\s*``
+    without it, and whether one was (``back``, see `_lead`)."""
     branches: list[str] = []
     back = False
     for branch in _gate_branches(regex):
@@ -453,8 +498,56 @@ def _lead(regex: str) -> _Gate | None:
             branches += _gate_branches(branch[3:])
         else:
             branches.append(branch)
-    branches = list(dict.fromkeys(branches))
+    return list(dict.fromkeys(branches)), back
+
+
+def _lead(regex: str) -> _Gate | None:
+    """The cue as relaxed patterns (`_relaxed`), when that changes it and every one opens
+    with a literal; else None.
+
+    Every match of the cue starts where one of them matches, and they are found several
+    times faster than a cue opening with ``\\b`` or a group (about 1 µs instead of 6 µs in a
+    comment of 400 characters). A branch opening with ``\\s*``
+    (``(?:^|(?<=[.!?]))\\s*exactly``) is relaxed without it: where it matches, the cue may
+    start earlier, but only by the whitespace before (see ``back``).
+    """
+    branches, back = _relaxed(regex)
     if branches == [regex] or not all(map(_LITERAL_OPENING.match, branches)):
+        return None
+    return _Gate(branches, back)
+
+
+# A quantifier, possibly lazy or possessive.
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+# What the rest of a regex cannot do without the piece cut off: refer to its groups, or hold
+# a top-level "|" (checked with `_has_top_level_bar`).
+_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+
+
+def _tail(regex: str) -> _Gate | None:
+    """What follows the repeated or optional piece ``regex`` opens with (after its zero-width
+    assertions), as relaxed patterns that all open with a literal; else None.
+
+    Such a cue has no lead: \\b(?:\\w+\\s+){0,1}(?:years|decades)\\s+… is tried at every
+    position, 340,000 instructions in a comment of 400 characters. Every match of the cue
+    holds a match of the rest (whose \\b and look-behinds see the text before it), so where
+    the rest has none, the cue has none; the rest opens with a literal and is found in a
+    few thousand.
+    """
+    opened = _without_zero_width_opening(regex)
+    if not opened or _has_top_level_bar(regex):
+        return None
+    if opened.startswith("("):
+        end = _group_end(opened)
+    else:
+        # Past the character, escape or class: where `_structure` next stops.
+        end = next((at for at, _, _ in _structure(opened) if at > 0), len(opened))
+    quantifier = _QUANTIFIER.match(opened, end)
+    if quantifier is None:
+        return None
+    rest = opened[quantifier.end() :]
+    branches, back = _relaxed(rest)
+    if not rest or _REFERENCE.search(rest) or not all(map(_LITERAL_OPENING.match, branches)):
         return None
     return _Gate(branches, back)
 
@@ -473,13 +566,15 @@ def _fast(
         if gate is not None and gate not in gates:
             gates[gate] = _Gate(_gate_branches(gate))
         clauses = required_keys(regex)
+        lead = _lead(regex)
         compiled.append(
             Cue(
                 regex,
                 clauses,
                 keys.add(clauses),
                 None if gate is None else gates[gate],
-                _lead(regex),
+                lead,
+                None if lead is not None else _tail(regex),
             )
         )
     return tuple(compiled)
