@@ -20,7 +20,13 @@ from discourse.errors import InputError
 from discourse.ingest import parse_page, patterns
 from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
 from discourse.ingest.lines import TAB_WIDTH, Line, page_lines, split_lines
-from discourse.ingest.patterns import DATA_FILE, _folded, _word_alternation, load_patterns
+from discourse.ingest.patterns import (
+    DATA_FILE,
+    HAS_WORD,
+    _folded,
+    _word_alternation,
+    load_patterns,
+)
 from discourse.ingest.thread import may_end_a_header
 from discourse.model import Article, LineRole
 from discourse.prefilter import ascii_folded
@@ -372,3 +378,12 @@ def test_mostly_control_characters_is_binary_in_every_encoding() -> None:
         with pytest.raises(InputError, match="mostly control characters"):
             decode_bytes(data, "x.txt")
     assert decode_bytes(b"a\tb\x0cc\r\nd", "x.txt").text == "a\tb\x0cc\nd"
+
+
+def test_a_letter_or_digit_is_a_word_character() -> None:
+    # What lets parse_header take an author starting with one without searching it for \w.
+    table = load_patterns()
+    assert table.header_fields  # the header rule's groups are read by number
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if char.isalnum():
+            assert HAS_WORD.match(char), hex(ord(char))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from discourse.prefilter import WholeTextFilter, ascii_folded, lowered
@@ -66,6 +66,9 @@ class PagePatterns:
     header: re.Pattern[str]
     # The header rule matching case-sensitively, for lines lower-cased (``match_header``).
     header_cased: re.Pattern[str]
+    # Numbers of the header rule's groups that ``parse_header`` reads: its stamp's groups
+    # (``_stamp_groups`` order), then number, bullet, stamp, hash and hash_only.
+    header_fields: tuple[int, ...]
 
     def match_furniture(self, text: str) -> FurnitureMatch | None:
         """Return the furniture rule ``text`` (a stripped line) matches, if any."""
@@ -227,6 +230,7 @@ def load_patterns() -> PagePatterns:
         + rf"\s*(?P<author>\S.{{0,80}}?)(?=[\s\d#{firsts}])\s*"
         + rf"(?:(?P<stamp>{stamp_h})\s*{_opt('(?P<hash>#)')}|(?P<hash_only>#))"
     )
+    header_cased = re.compile(header)
     return PagePatterns(
         months=months,
         number_words={str(k): int(v) for k, v in table["number_words"].items()},
@@ -245,8 +249,20 @@ def load_patterns() -> PagePatterns:
             rf"(?:,?\s+(?:at\s+|[-–|]\s*)?{time_d})?\s*\|?"
         ),
         header=_compile(header),
-        header_cased=re.compile(header),
+        header_cased=header_cased,
+        header_fields=_group_numbers(header_cased, (*_stamp_groups("h"), *HEADER_MARKS)),
     )
+
+
+# The header rule's groups, besides its stamp's, that ``parse_header`` reads.
+HEADER_MARKS = ("number", "bullet", "stamp", "hash", "hash_only")
+
+
+def _group_numbers(regex: re.Pattern[str], names: Iterable[str]) -> tuple[int, ...]:
+    """The numbers of the named groups: ``Match.group`` finds a group by number without
+    looking its name up, and reads 17 groups of a header in 6.6 instead of 9.4k instructions.
+    """
+    return tuple(regex.groupindex[name] for name in names)
 
 
 @cache
@@ -265,16 +281,30 @@ def _folded(text: str) -> str:
     return text.lower() if text.isascii() else ascii_folded(text)
 
 
-def _date_parts(values: tuple[str | None, ...]) -> tuple[int, int, int] | None:
+# ``int`` of a captured number, kept per text: ``int(str)`` costs about 2,100 instructions (it
+# first copies the text to ASCII), a kept one a sixth of that; dates and times repeat a few
+# hundred numbers.
+cached_int = lru_cache(maxsize=1024)(int)
+
+
+@lru_cache(maxsize=64)
+def _month_number(text: str) -> int:
+    """The number of a captured month (a name or digits), 0 if the name is unknown.
+
+    Kept per text: a page's dates name a few months, each written one or two ways, and the
+    look-up is a fifth of the cost of folding the name again.
+    """
+    raw = _folded(text).rstrip(".")
+    return int(raw) if raw.isdigit() else load_patterns().months.get(raw, 0)
+
+
+def _date_parts(values: Sequence[str | None]) -> tuple[int, int, int] | None:
     """Year, month and day of the first date form captured in ``values`` (``_stamp_groups``
     order), the month 0 if its name is unknown; None if no date was captured."""
-    months = load_patterns().months
     for at in (0, 3, 6):
         year, month_text, day = values[at : at + 3]
         if year is not None and month_text is not None and day is not None:
-            month_raw = _folded(month_text).rstrip(".")
-            month = int(month_raw) if month_raw.isdigit() else months.get(month_raw, 0)
-            return int(year), month, int(day)
+            return cached_int(year), _month_number(month_text), cached_int(day)
     return None
 
 
@@ -295,20 +325,27 @@ def match_date(found: re.Match[str], suffix: str) -> date | None:
         return None
 
 
-def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
-    """Return the naive date and time captured by a date + optional time pattern.
+def stamp_datetime(values: Sequence[str | None]) -> datetime | None:
+    """Return the naive date and time a date + optional time pattern captured.
 
-    A missing time gives midnight; ``12:15 am`` is 00:15 and ``10:47 pm`` is 22:47.
+    Args:
+        values: the pattern's groups in ``_stamp_groups`` order (more may follow).
+
+    Returns:
+        The moment; a missing time gives midnight, ``12:15 am`` is 00:15 and ``10:47 pm``
+        22:47. ``None`` when no date was captured or the date or time does not exist.
     """
-    values = found.group(*_stamp_groups(suffix))
     parts = _date_parts(values)
     if parts is None:
         return None
-    hour_raw, minute_raw, half_raw = values[9:]
+    hour_raw, minute_raw, half_raw = values[9:12]
     hour = minute = 0
     if hour_raw is not None and minute_raw is not None:
-        hour, minute = int(hour_raw), int(minute_raw)
-        half = _folded(half_raw).replace(".", "") if half_raw else ""
+        hour, minute = cached_int(hour_raw), cached_int(minute_raw)
+        if half_raw in _HALVES:  # as captured from a lower-cased line: nothing to fold
+            half = half_raw
+        else:
+            half = _folded(half_raw).replace(".", "") if half_raw else ""
         if half:
             if not 1 <= hour <= 12:
                 return None
@@ -319,3 +356,6 @@ def match_datetime(found: re.Match[str], suffix: str) -> datetime | None:
         return datetime(*parts, hour, minute)
     except ValueError:
         return None  # a date that does not exist (31 June)
+
+
+_HALVES = ("am", "pm")
