@@ -316,6 +316,9 @@ _FURNITURE_PIECES = [
     "ſhare",
     "\u212a",
     "ı",
+    "Y ıs an automatıc aggregator",
+    "IS AN AUTOMATIC AGGREGATOR",
+    "“Quoted” prose ’",
 ]
 _furniture_lines = st.lists(
     st.one_of(st.sampled_from(_FURNITURE_PIECES), st.text(max_size=4)), min_size=1, max_size=6
@@ -327,9 +330,32 @@ _furniture_lines = st.lists(
 def test_furniture_filter_changes_no_result(text: str) -> None:
     # The literal filter before the furniture rules only skips lines no rule matches.
     table = load_patterns()
-    assert table.furniture_filter is not None
-    unfiltered = dataclasses.replace(table, furniture_filter=None)
-    assert table.match_furniture(text) == unfiltered.match_furniture(text), text
+    assert table.furniture_filter is not None and table.furniture_gate is not None
+    unfiltered = dataclasses.replace(table, furniture_filter=None, furniture_gate=None)
+    found = unfiltered.match_furniture(text)
+    assert table.match_furniture(text) == found, text
+    # Each test alone, too: the gate runs first and hides what the filter lets through.
+    assert table.furniture_gate.may_match(text) or found is None, text
+    assert table.furniture_filter.may_match(text) or found is None, text
+
+
+def test_furniture_gate_knows_what_its_characters_match() -> None:
+    # The gate reads a key's stretch from ASCII bytes lowered, and dispatches a head on the
+    # characters its first letter matches: both must be every character re.IGNORECASE takes.
+    table = load_patterns()
+    assert table.furniture_filter is not None and table.furniture_gate is not None
+    stretches = {char for run in table.furniture_gate.runs for char in run.decode()}
+    firsts = set(table.furniture_filter.heads)
+    chars = stretches | firsts
+    either = re.compile(f"[{re.escape(''.join(chars))}]", re.IGNORECASE)
+    taken = [chr(c) for c in range(sys.maxunicode + 1) if either.fullmatch(chr(c))]
+    for char in chars:
+        matched = {t for t in taken if re.fullmatch(re.escape(char), t, re.IGNORECASE)}
+        if char in stretches:
+            assert {t.encode().lower() for t in matched} == {char.encode()}, char
+        if char in firsts:
+            known = patterns._matched_by(char)
+            assert known is not None and matched <= known, char
 
 
 def test_credit_words_cover_every_required_word() -> None:
