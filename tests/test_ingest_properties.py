@@ -260,6 +260,40 @@ def test_optional_groups_as_alternations_change_no_match(text: str) -> None:
         assert (fast_match and fast_match.regs) == (slow_match and slow_match.regs), (name, text)
 
 
+def _plain_words(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return f"(?:{'|'.join(ordered)})"
+
+
+def _plain_author_end(words: list[str]) -> str:
+    return rf"(?=[\s\d#{''.join(sorted({w[0] for w in words}))}])\s*"
+
+
+def _with_plain_words() -> patterns.PagePatterns:
+    """The layout rules with date words in one flat alternation and the author ended by a
+    one-letter lookahead and backtracking white space."""
+    with (
+        mock.patch.object(patterns, "_word_alternation", _plain_words),
+        mock.patch.object(patterns, "_author_end", _plain_author_end),
+    ):
+        return patterns.load_patterns.__wrapped__()
+
+
+_PLAIN_WORDS = _with_plain_words()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_stamp_lines, _header_lines))
+def test_grouped_words_and_two_letter_author_end_change_no_match(text: str) -> None:
+    table = load_patterns()
+    for name in ("header", "header_cased", "byline", "dateline"):
+        fast, slow = getattr(table, name), getattr(_PLAIN_WORDS, name)
+        assert fast.pattern != slow.pattern
+        for line in (text, text.lower()):
+            fast_match, slow_match = fast.fullmatch(line), slow.fullmatch(line)
+            assert (fast_match and fast_match.regs) == (slow_match and slow_match.regs), line
+
+
 def test_cased_header_rule_has_only_lower_case_letters() -> None:
     # What lets it match a lower-cased line as the case-insensitive rule matches the line.
     table = load_patterns()

@@ -203,16 +203,45 @@ class PagePatterns:
 
 
 def _word_alternation(words: Iterable[str]) -> str:
-    """Words as a regex alternation, longest first, behind a lookahead on their first letters.
+    """Words as a regex alternation, longest first, grouped by first letter, behind a
+    lookahead on their first letters.
 
     A comment header's author is matched lazily, so the date pattern is tried at every
     position of the author, and Python's engine tries an alternation's words one by one: the
     lookahead (a class of the letters the words start with) rejects most positions in one
-    test. It only states what the alternation needs, so it changes no match.
+    test, and the grouping leaves the words of one letter to try (the header rule over the
+    benchmark's header lines: 25.7 instead of 29.2k instructions a line). Words of different
+    first letters never match at one position and each group keeps its words' order, so
+    neither changes a match.
     """
     ordered = sorted(words, key=len, reverse=True)
-    firsts = "".join(sorted({re.escape(word[0]) for word in ordered}))
-    return f"(?=[{firsts}])(?:{'|'.join(ordered)})"
+    groups: dict[str, list[str]] = {}
+    for word in ordered:
+        groups.setdefault(re.escape(word[0]), []).append(re.escape(word[1:]))
+    firsts = "".join(sorted(groups))
+    grouped = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return f"(?=[{firsts}])(?:{grouped})"
+
+
+def _author_end(words: Iterable[str]) -> str:
+    """What ends a header's author: a lookahead on what the rule needs next (white space, a
+    digit, "#", or the first two letters of a date word of ``words``), then white space.
+
+    The author is matched lazily, so the rest of the rule is tried after each of its
+    characters; the lookahead rules out most of them first. On two letters, not one: "a",
+    "d", "m", "n", "o", "s" and "t" start date words and many letters of names. The white
+    space is taken possessively (``*+``): a date or a "#" follows it, neither starting with
+    white space, so giving some back cannot help. Both: 20.9 instead of 25.7k instructions a
+    header line.
+    """
+    seconds: dict[str, set[str]] = {}
+    for word in words:
+        seconds.setdefault(re.escape(word[0]), set()).add(re.escape(word[1:2]))
+    starts = [
+        first if "" in after else f"{first}[{''.join(sorted(after))}]"
+        for first, after in sorted(seconds.items())
+    ]
+    return rf"(?=[\s\d#]|{'|'.join(starts)})\s*+"
 
 
 def _opt(pattern: str) -> str:
@@ -290,16 +319,12 @@ def load_patterns() -> PagePatterns:
     datelines = "|".join(re.escape(p) for p in table["dateline"]["prefixes"])
     date_h, time_h = _date_pattern(months, weekdays, "h"), _time_pattern("h")
     date_d, time_d = _date_pattern(months, weekdays, "d"), _time_pattern("d")
-    # What follows a header's author: white space, the first letter of a weekday or month, a
-    # digit or the "#". The author is matched lazily, so the rest of the rule is tried after
-    # each of its characters; this test first rules out most of them (a tenth of its cost).
-    firsts = "".join(sorted({re.escape(word[0]) for word in [*months, *weekdays]}))
     joint_h = _opt(r"at\s+|[-–|@]\s*")
     stamp_h = rf"(?:{date_h})" + _opt(rf",?\s+{joint_h}{time_h}")
     # "  1. Dave Stubbs April 15, 2022 at 9:11 am #", "    • Mark April 17, 2022 at 10:47 pm #"
     header = (
         _opt(r"(?P<number>\d{1,4})[.)]|(?P<bullet>[•◦▪‣○■□►▸*–—-])")
-        + rf"\s*(?P<author>\S.{{0,80}}?)(?=[\s\d#{firsts}])\s*"
+        + rf"\s*(?P<author>\S.{{0,80}}?){_author_end([*months, *weekdays])}"
         + rf"(?:(?P<stamp>{stamp_h})\s*{_opt('(?P<hash>#)')}|(?P<hash_only>#))"
     )
     header_cased = re.compile(header)
