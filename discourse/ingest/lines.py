@@ -32,7 +32,9 @@ def split_lines(text: str) -> list[str]:
     CRLF and CR count as line ends; other Unicode separators stay inside a line, so line
     numbers match what an editor shows for the saved file.
     """
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # one scan of the page, where the two replacements would be two
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def page_lines(text: str) -> list[Line]:
