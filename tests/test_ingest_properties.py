@@ -20,7 +20,13 @@ from discourse.errors import InputError
 from discourse.ingest import parse_page, patterns
 from discourse.ingest.decode import _CONTROL, _CONTROL_BYTES, decode_bytes
 from discourse.ingest.lines import TAB_WIDTH, Line, page_lines, split_lines
-from discourse.ingest.patterns import DATA_FILE, _folded, _word_alternation, load_patterns
+from discourse.ingest.patterns import (
+    DATA_FILE,
+    HAS_WORD,
+    _folded,
+    _word_alternation,
+    load_patterns,
+)
 from discourse.ingest.thread import may_end_a_header
 from discourse.model import Article, LineRole
 from discourse.prefilter import ascii_folded
@@ -254,6 +260,40 @@ def test_optional_groups_as_alternations_change_no_match(text: str) -> None:
         assert (fast_match and fast_match.regs) == (slow_match and slow_match.regs), (name, text)
 
 
+def _plain_words(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return f"(?:{'|'.join(ordered)})"
+
+
+def _plain_author_end(words: list[str]) -> str:
+    return rf"(?=[\s\d#{''.join(sorted({w[0] for w in words}))}])\s*"
+
+
+def _with_plain_words() -> patterns.PagePatterns:
+    """The layout rules with date words in one flat alternation and the author ended by a
+    one-letter lookahead and backtracking white space."""
+    with (
+        mock.patch.object(patterns, "_word_alternation", _plain_words),
+        mock.patch.object(patterns, "_author_end", _plain_author_end),
+    ):
+        return patterns.load_patterns.__wrapped__()
+
+
+_PLAIN_WORDS = _with_plain_words()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_stamp_lines, _header_lines))
+def test_grouped_words_and_two_letter_author_end_change_no_match(text: str) -> None:
+    table = load_patterns()
+    for name in ("header", "header_cased", "byline", "dateline"):
+        fast, slow = getattr(table, name), getattr(_PLAIN_WORDS, name)
+        assert fast.pattern != slow.pattern
+        for line in (text, text.lower()):
+            fast_match, slow_match = fast.fullmatch(line), slow.fullmatch(line)
+            assert (fast_match and fast_match.regs) == (slow_match and slow_match.regs), line
+
+
 def test_cased_header_rule_has_only_lower_case_letters() -> None:
     # What lets it match a lower-cased line as the case-insensitive rule matches the line.
     table = load_patterns()
@@ -310,6 +350,9 @@ _FURNITURE_PIECES = [
     "ſhare",
     "\u212a",
     "ı",
+    "Y ıs an automatıc aggregator",
+    "IS AN AUTOMATIC AGGREGATOR",
+    "“Quoted” prose ’",
 ]
 _furniture_lines = st.lists(
     st.one_of(st.sampled_from(_FURNITURE_PIECES), st.text(max_size=4)), min_size=1, max_size=6
@@ -321,9 +364,32 @@ _furniture_lines = st.lists(
 def test_furniture_filter_changes_no_result(text: str) -> None:
     # The literal filter before the furniture rules only skips lines no rule matches.
     table = load_patterns()
-    assert table.furniture_filter is not None
-    unfiltered = dataclasses.replace(table, furniture_filter=None)
-    assert table.match_furniture(text) == unfiltered.match_furniture(text), text
+    assert table.furniture_filter is not None and table.furniture_gate is not None
+    unfiltered = dataclasses.replace(table, furniture_filter=None, furniture_gate=None)
+    found = unfiltered.match_furniture(text)
+    assert table.match_furniture(text) == found, text
+    # Each test alone, too: the gate runs first and hides what the filter lets through.
+    assert table.furniture_gate.may_match(text) or found is None, text
+    assert table.furniture_filter.may_match(text) or found is None, text
+
+
+def test_furniture_gate_knows_what_its_characters_match() -> None:
+    # The gate reads a key's stretch from ASCII bytes lowered, and dispatches a head on the
+    # characters its first letter matches: both must be every character re.IGNORECASE takes.
+    table = load_patterns()
+    assert table.furniture_filter is not None and table.furniture_gate is not None
+    stretches = {char for run in table.furniture_gate.runs for char in run.decode()}
+    firsts = set(table.furniture_filter.heads)
+    chars = stretches | firsts
+    either = re.compile(f"[{re.escape(''.join(chars))}]", re.IGNORECASE)
+    taken = [chr(c) for c in range(sys.maxunicode + 1) if either.fullmatch(chr(c))]
+    for char in chars:
+        matched = {t for t in taken if re.fullmatch(re.escape(char), t, re.IGNORECASE)}
+        if char in stretches:
+            assert {t.encode().lower() for t in matched} == {char.encode()}, char
+        if char in firsts:
+            known = patterns._matched_by(char)
+            assert known is not None and matched <= known, char
 
 
 def test_credit_words_cover_every_required_word() -> None:
@@ -372,3 +438,12 @@ def test_mostly_control_characters_is_binary_in_every_encoding() -> None:
         with pytest.raises(InputError, match="mostly control characters"):
             decode_bytes(data, "x.txt")
     assert decode_bytes(b"a\tb\x0cc\r\nd", "x.txt").text == "a\tb\x0cc\nd"
+
+
+def test_a_letter_or_digit_is_a_word_character() -> None:
+    # What lets parse_header take an author starting with one without searching it for \w.
+    table = load_patterns()
+    assert table.header_fields  # the header rule's groups are read by number
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if char.isalnum():
+            assert HAS_WORD.match(char), hex(ord(char))

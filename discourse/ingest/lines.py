@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from discourse.ingest.decode import normalise_newlines
 from discourse.model import DroppedLine, LineRole
 
 # Tabs in indentation count as this many columns; comment nesting is read from indentation,
@@ -32,7 +33,7 @@ def split_lines(text: str) -> list[str]:
     CRLF and CR count as line ends; other Unicode separators stay inside a line, so line
     numbers match what an editor shows for the saved file.
     """
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return normalise_newlines(text).split("\n")
 
 
 def page_lines(text: str) -> list[Line]:
