@@ -164,6 +164,19 @@ def test_the_pattern_prefilters_keep_every_match(text: str) -> None:
             assert council.needed(text), (council.pattern.pattern, text)
 
 
+def _assert_rating_and_past_as_whole_text(text: str) -> None:
+    """The rating search begun where no match can start earlier, and the past marker searched
+    in the last runs before each position, give what the searches of the whole text give."""
+    rating = metadata._RATING_CONTEXT.search(text)
+    later = metadata._RATING_CONTEXT.search(text, metadata._rating_start(text))
+    assert (later and later.span()) == (rating and rating.span())
+    for start in range(len(text) + 1):
+        past = metadata._PAST_BEFORE.search(text[:start]) is not None
+        assert metadata._is_past(text, start, start) == (
+            past or bool(metadata._PAST_AFTER.match(text[start:]))
+        )
+
+
 @settings(max_examples=800, deadline=None)
 @given(_texts)
 def test_searches_from_the_heads_find_every_match(text: str) -> None:
@@ -178,14 +191,7 @@ def test_searches_from_the_heads_find_every_match(text: str) -> None:
     expected = [m.span() for m in bare.finditer(text)]
     found = metadata._finditer(bare, text, folded, metadata._BARE_HEADS)
     assert [m.span() for m in found] == expected
-    rating = metadata._RATING_CONTEXT.search(text)
-    later = metadata._RATING_CONTEXT.search(text, metadata._rating_start(text))
-    assert (later and later.span()) == (rating and rating.span())
-    for start in range(len(text) + 1):
-        past = metadata._PAST_BEFORE.search(text[:start]) is not None
-        assert metadata._is_past(text, start, start) == (
-            past or bool(metadata._PAST_AFTER.match(text[start:]))
-        )
+    _assert_rating_and_past_as_whole_text(text)
     for council in metadata._COUNCIL_PATTERNS:
         expected = [m.span() for m in council.pattern.finditer(text)]
         assert [m.span() for m in metadata._council_matches(council, text)] == expected
@@ -217,14 +223,7 @@ _RATING_GAPS = st.sampled_from(
 def test_the_rating_search_begins_before_every_match(text: str) -> None:
     # Long runs of white space between a verb and its rating ("rated" + 40 spaces + "good")
     # must send the search back to the start.
-    rating = metadata._RATING_CONTEXT.search(text)
-    later = metadata._RATING_CONTEXT.search(text, metadata._rating_start(text))
-    assert (later and later.span()) == (rating and rating.span())
-    for start in range(len(text) + 1):
-        past = metadata._PAST_BEFORE.search(text[:start]) is not None
-        assert metadata._is_past(text, start, start) == (
-            past or bool(metadata._PAST_AFTER.match(text[start:]))
-        )
+    _assert_rating_and_past_as_whole_text(text)
 
 
 # Long names before a council's anchor: capitalised words, connectives and kinds of council.
