@@ -7,13 +7,13 @@ from unittest.mock import patch
 
 import pytest
 from conftest import joined_pieces
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from discourse.analyse import themes
-from discourse.analyse.codebook import Codebook, load_codebook, parse_codebook
+from discourse.analyse.codebook import Codebook, Pattern, Rule, load_codebook, parse_codebook
 from discourse.analyse.results import ThemeHit
-from discourse.analyse.sentences import WORD
+from discourse.analyse.sentences import WORD, stem
 from discourse.analyse.themes import ThemeMatcher
 
 MATCHER = ThemeMatcher(load_codebook())
@@ -201,3 +201,98 @@ def test_terms_dropped_as_never_kept_change_no_evidence(codebook: Codebook) -> N
         assert pruned.find(text) == expected
 
     same_evidence()
+
+
+def _reference_find(codebook: Codebook, sentence: str) -> tuple[ThemeHit, ...]:
+    """The codebook's rules applied word by word, as ``themes``' module docstring states them,
+    with none of the matcher's indexes, caches or shortcuts: the oracle for its output."""
+    words = list(WORD.finditer(sentence))
+    lowered = [word.group().lower().replace("’", "'") for word in words]
+    forms = [{stem(form), "=" + form} for form in lowered]
+
+    def occurrences(keys: tuple[str, ...]) -> list[tuple[int, int]]:
+        return [
+            (i, i + len(keys))
+            for i in range(len(words) - len(keys) + 1)
+            if all(key in forms[i + k] for k, key in enumerate(keys))
+        ]
+
+    def gap(a: tuple[int, int], b: tuple[int, int]) -> int | None:
+        if b[0] >= a[1]:
+            return b[0] - a[1] + 1
+        return a[0] - b[1] + 1 if a[0] >= b[1] else None
+
+    def nearest(
+        span: tuple[int, int], company: tuple[Pattern, ...], window: int
+    ) -> tuple[int, int] | None:
+        # The nearest occurrence within the window; ties: the term listed first, then leftmost.
+        near = [
+            (distance, rank, other)
+            for rank, pattern in enumerate(company)
+            for other in occurrences(pattern.keys)
+            if (distance := gap(span, other)) is not None and distance <= window
+        ]
+        return min(near)[2] if near else None
+
+    def text_of(first: int, last: int) -> tuple[int, int]:
+        return words[first].start(), words[last - 1].end()
+
+    hits: list[ThemeHit] = []
+    for theme in codebook.themes:
+        excluded = {
+            index
+            for pattern in theme.exclude
+            for span in occurrences(pattern.keys)
+            for index in range(*span)
+        }
+        # A theme's matches, longest first, then leftmost; at one span the matcher's order
+        # of the terms a word starts: those keyed by its stem before those keyed by its exact
+        # form, each in codebook order.
+        terms = [(rule, pattern) for rule in theme.rules for pattern in rule.terms]
+        candidates = sorted(
+            (-(end - start), start, pattern.keys[0].startswith("="), rank, rule)
+            for rank, (rule, pattern) in enumerate(terms)
+            for start, end in occurrences(pattern.keys)
+        )
+        kept: list[tuple[tuple[int, int], Rule, tuple[int, int] | None]] = []
+        for negative_length, start, _, _, rule in candidates:
+            span = (start, start - negative_length)
+            if excluded.intersection(range(*span)):
+                continue
+            if any(other[0] < span[1] and span[0] < other[1] for other, _, _ in kept):
+                continue
+            if rule.unless and nearest(span, rule.unless, rule.window) is not None:
+                continue
+            context = nearest(span, rule.context, rule.window) if rule.context else None
+            if rule.context and context is None:
+                continue
+            kept.append((span, rule, context))
+        for span, rule, context in sorted(kept, key=lambda k: k[0]):
+            start, end = text_of(*span)
+            matched = [sentence[start:end]]
+            if context is not None:
+                matched.append(sentence[slice(*text_of(*context))])
+            hits.append(ThemeHit(theme.id, tuple(matched), sentence, start, end, rule.name))
+    return tuple(hits)
+
+
+# Sentences of the codebook's pattern words, inflected and in any case, with fillers, and with
+# punctuation, quotes and apostrophes between them: the matcher against the rules themselves
+# (the oracle catches a company window off by one, a dropped exclusion or unless term, and the
+# rightmost of two equally near context words taken as evidence).
+@pytest.mark.parametrize("codebook", [load_codebook(), parse_codebook(SHARED, "shared.toml")])
+def test_the_matcher_finds_what_the_rules_say(codebook: Codebook) -> None:
+    matcher = ThemeMatcher(codebook)
+    vocabulary = _pattern_words(codebook)
+    word = st.sampled_from([*vocabulary, "the", "we", "no", "x", "paid", "managers", "Pay"])
+    written = st.one_of(word, word.map(str.upper), word.map(str.title), word.map(lambda w: w + "s"))
+    gap = st.sampled_from([" ", " ", " ", "  ", ", ", ". ", " - ", "-", "’", " “", "” ", "\n"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(joined_pieces(written, gap))
+    # Company at the same distance on both sides: the leftmost is the evidence.
+    @example("Low paid LOW. ")
+    def same_hits(text: str) -> None:
+        assert matcher.find(text) == _reference_find(codebook, text)
+
+    same_hits()
