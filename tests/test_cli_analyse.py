@@ -104,6 +104,27 @@ def test_failing_input_is_reported_and_the_rest_written(runner: CliRunner, tmp_p
     assert sorted(path.name for path in out.iterdir()) == sorted(OUTPUT_FILES)
 
 
+def test_a_broken_surrogate_escape_in_an_export_is_replaced_with_a_warning(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # "\ud83d" without its other half: json.loads gives a lone surrogate, which no UTF-8
+    # table can hold.
+    export = tmp_path / "cut.jsonl"
+    export.write_text(
+        '{"article_id": "a1", "comment_id": "1", "author": "Dave \\ud83d", '
+        '"text": "Our pay is awful \\ud83d"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, stderr = _run(runner, str(export), "--out", str(out))
+    assert code == 0
+    assert stderr.count("\n") == 1
+    assert "row 1: an unpaired UTF-16 surrogate" in stderr and str(export) in stderr
+    (comment,) = _rows(out / "comments.csv")
+    assert comment["text"] == "Our pay is awful \ufffd"
+    assert comment["theme_pay"] == "1"
+
+
 def test_crash_leaves_no_partial_file(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,8 @@ Record format (both file types use the same names; see README "Export records"):
 Rows of one article need not be contiguous; parents may come after their replies. Any
 malformed row raises ``RecordError`` naming the file and the row (CSV: the header is row 1,
 as in a spreadsheet; JSON Lines: the line number).
+A lone UTF-16 surrogate (a JSON escape cut from its pair) is replaced by U+FFFD, with a
+warning.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +34,12 @@ from discourse.model import Article, BodyBlock, Comment
 REQUIRED = ("article_id", "comment_id", "text")
 OPTIONAL = ("parent_id", "author", "posted", "article_title", "article_body")
 
+# Half of a UTF-16 surrogate pair standing alone: JSON's "\ud83d" escape without its other
+# half (exporters that cut text by UTF-16 units leave them). No UTF-8 file can hold one,
+# so every table would fail to write it; it is replaced by U+FFFD, as a decoder replaces a
+# byte it cannot read, and the row gets a warning.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
 
 @dataclass(frozen=True, slots=True)
 class _Row:
@@ -43,6 +52,7 @@ class _Row:
     text: str
     title: str
     body: str
+    repaired: bool  # a lone surrogate was replaced in one of its cells
 
 
 @dataclass(slots=True)
@@ -78,6 +88,9 @@ def _posted(raw: str, path: Path, row: int) -> datetime | None:
 
 def _to_row(record: Mapping[str, Any], path: Path, row: int) -> _Row:
     cells = {key: _cell(record, key, path, row) for key in REQUIRED + OPTIONAL}
+    repaired = any(_LONE_SURROGATE.search(cell) for cell in cells.values() if not cell.isascii())
+    if repaired:
+        cells = {key: _LONE_SURROGATE.sub("\ufffd", cell) for key, cell in cells.items()}
     for key in REQUIRED:
         if not cells[key].strip():
             raise RecordError(f"{key} is empty", path=path, row=row)
@@ -91,6 +104,7 @@ def _to_row(record: Mapping[str, Any], path: Path, row: int) -> _Row:
         text=cells["text"],
         title=cells["article_title"],
         body=cells["article_body"],
+        repaired=repaired,
     )
 
 
@@ -144,6 +158,11 @@ def load_records(path: Path) -> tuple[Article, ...]:
         row = _to_row(record, path, number)
         group = groups.setdefault(row.article_id, _Group())
         group.rows.append(row)
+        if row.repaired:
+            group.warnings.append(
+                f"row {number}: an unpaired UTF-16 surrogate (a broken \\uXXXX escape) "
+                "replaced by U+FFFD"
+            )
         for attr, value in (("title", row.title), ("body", row.body)):
             known = getattr(group, attr)
             if value and not known:
