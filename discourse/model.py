@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 from datetime import date, datetime
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import PurePath
 from typing import Any, Literal, TypeVar
@@ -125,6 +126,14 @@ class Comment:
         return "\n\n".join(self.paragraphs)
 
 
+# ``PurePath(path).stem`` costs about 30,000 instructions, and each article's tables and record
+# ask for its name five times: the stems of recent paths are kept (bounded, so memory stays
+# flat on any corpus).
+@lru_cache(maxsize=4096)
+def _file_stem(path: str) -> str:
+    return PurePath(path).stem
+
+
 @frozen_record
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -151,4 +160,4 @@ class Article:
         ``source`` is ``<file>#<article id>``, the article id from the export.
         """
         path, _, record_id = self.source.partition("#")
-        return record_id or PurePath(path).stem
+        return record_id or _file_stem(path)

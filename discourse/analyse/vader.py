@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
+from functools import lru_cache
 from itertools import compress, count
 from typing import TYPE_CHECKING, Final
 
@@ -32,10 +34,10 @@ if TYPE_CHECKING:
 _PUNCTUATION: Final = string.punctuation
 
 PORTED_VERSION: Final = "3.3.2"
+"""The ``vaderSentiment`` release whose ``polarity_scores`` this module reproduces."""
 
 # Compound scores kept by sentence total (``VaderCompound._score``): few enough to stay small.
 _COMPOUNDS_KEPT: Final = 4096
-"""The ``vaderSentiment`` release whose ``polarity_scores`` this module reproduces."""
 
 
 def _covering_class(characters: frozenset[str]) -> re.Pattern[str]:
@@ -96,7 +98,6 @@ class VaderCompound:
         self._c_incr: float = C_INCR
         self._n_scalar: float = N_SCALAR
         self._scalar_inc_dec = scalar_inc_dec
-        self._normalize = normalize
         self._but_check = SentimentIntensityAnalyzer._but_check
         self._lexicon: dict[str, float] = analyzer.lexicon
         # The library's emoji pass looks characters up one at a time, so only the table's
@@ -133,8 +134,11 @@ class VaderCompound:
         }
         # The compound score of each sentence total seen lately: normalising and rounding
         # to 4 places costs 0.9 us, and the benchmark's sentences have few distinct totals
-        # (660 in 5,172 sentences), sums of a few lexicon valences.
-        self._compounds: dict[float, float] = {}
+        # (660 in 5,172 sentences), sums of a few lexicon valences. A total is never zero
+        # here (``_score`` answers that first), so 0.0 and -0.0 never share a key.
+        self._compound_of: Callable[[float], float] = lru_cache(maxsize=_COMPOUNDS_KEPT)(
+            lambda total: float(round(normalize(total), 4))
+        )
 
     def __call__(self, text: str) -> float:
         """Return the compound score of ``text``, rounded to 4 places as the library does."""
@@ -331,9 +335,4 @@ class VaderCompound:
                 total += emphasis
             elif total < 0:
                 total -= emphasis
-        compound = self._compounds.get(total)
-        if compound is None:
-            if len(self._compounds) >= _COMPOUNDS_KEPT:
-                self._compounds.clear()
-            compound = self._compounds[total] = float(round(self._normalize(total), 4))
-        return compound
+        return self._compound_of(total)

@@ -36,9 +36,9 @@ from discourse.analyse.results import (
     Statistic,
     ThemeHit,
 )
-from discourse.ingest.serialise import article_json
+from discourse.ingest.serialise import article_json, json_utf8
 from discourse.memo import score_memo
-from discourse.model import Article, BodyBlock
+from discourse.model import BodyBlock
 
 # The record is plain values built fresh for each article, so it cannot contain a cycle: the
 # encoder's cycle check is skipped.
@@ -49,24 +49,19 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 _text = encode_basestring
 
 
-def _utf8(text: str) -> bytes:
-    """A string as JSON, in UTF-8."""
-    return encode_basestring(text).encode()
-
-
 # What JSON escapes: the control characters, the double quote and the backslash (in UTF-8,
 # these bytes stand only for themselves).
 _ESCAPED = bytes(range(0x20)) + b'"\\'
 
 
 def _paragraph(text: str) -> bytes:
-    """``_utf8`` for a paragraph, which seldom needs escaping."""
+    """``json_utf8`` for a paragraph, which seldom needs escaping."""
     raw = text.encode()
     # Finding that nothing needs escaping, on the bytes, took a third of the time of escaping
     # (encode_basestring reads each character twice: 35 instructions a character).
     if len(raw.translate(None, _ESCAPED)) == len(raw):
         return b'"%b"' % raw
-    return _utf8(text)
+    return json_utf8(text)
 
 
 def _float(score: float) -> bytes:
@@ -75,7 +70,7 @@ def _float(score: float) -> bytes:
 
 # Labels, voices, cues, stances, roles, comment ids and speakers recur: their JSON is kept.
 # Bounded so memory stays flat on any corpus.
-_short = lru_cache(maxsize=4096)(_utf8)
+_short = lru_cache(maxsize=4096)(json_utf8)
 # Sentence scores recur: their text is kept. Bounded so memory stays flat on any corpus.
 _sentence_score = score_memo(4096, _float)
 
@@ -95,7 +90,7 @@ def _hit_ends(theme: str, matched: tuple[str, ...], rule: str) -> tuple[bytes, b
 def _hit(hit: ThemeHit, sentence: str, written: bytes) -> bytes:
     """A hit of the sentence ``sentence``, which is ``written`` in JSON."""
     # A hit's sentence is its scored sentence's text: written once for both.
-    in_json = written if hit.sentence == sentence else _utf8(hit.sentence)
+    in_json = written if hit.sentence == sentence else json_utf8(hit.sentence)
     before, after = _hit_ends(hit.theme, hit.matched, hit.rule)
     return b'%b%b, "start": %d, "end": %d%b' % (before, in_json, hit.start, hit.end, after)
 
@@ -111,7 +106,7 @@ def _scored(sentence: ScoredSentence, paragraph: str, written_paragraph: bytes) 
     elif b"\\" not in written_paragraph and paragraph.startswith(text, sentence.start):
         written = b'"%b"' % text.encode()
     else:
-        written = _utf8(text)
+        written = json_utf8(text)
     # Half the sentences have no hit: no list to build for them.
     hits = b", ".join([_hit(hit, text, written) for hit in sentence.hits]) if sentence.hits else b""
     return (
@@ -187,29 +182,6 @@ def _body(sentence: BodySentence, blocks: Sequence[BodyBlock], written: Sequence
     )
 
 
-# ``Article.name`` builds a ``PurePath`` (30,000 instructions), and an article's tables and
-# record ask for it five times: the names of the last articles are kept, by source.
-_NAMES: dict[str, str] = {}
-_KEPT_NAMES = 64  # bounded so memory stays flat on any corpus
-
-
-def article_name(article: Article) -> str:
-    """``article.name``, kept for the last articles rendered.
-
-    Args:
-        article: the article.
-
-    Returns:
-        Its id in every output (``Article.name``).
-    """
-    name = _NAMES.get(article.source)
-    if name is None:
-        if len(_NAMES) >= _KEPT_NAMES:
-            _NAMES.clear()
-        name = _NAMES[article.source] = article.name
-    return name
-
-
 def _statistic(figure: Statistic) -> dict[str, Any]:
     return {
         "council": figure.council,
@@ -258,7 +230,7 @@ def analysis_line(analysis: ArticleAnalysis) -> bytes:
         b'{"article": %b, "parse": %b, "meta": %b, "comments": [%b], "body": [%b], '
         b'"statistics": %b}\n'
         % (
-            _utf8(article_name(article)),
+            json_utf8(article.name),
             article_json(article, blocks, paragraphs),
             encode(_meta(analysis.meta)).encode(),
             b", ".join(comments),

@@ -31,7 +31,7 @@ from discourse.analyse.results import ArticleAnalysis, ScoredSentence, ThemeHit
 from discourse.errors import OutputError
 from discourse.export.atomic import PendingFile
 from discourse.export.csvsafe import Cell, CsvCell, neutralise, safe_text
-from discourse.export.record import analysis_line, article_name
+from discourse.export.record import analysis_line
 from discourse.memo import score_memo
 
 COMMENT_COLUMNS_BEFORE_THEMES = (
@@ -255,7 +255,7 @@ def _theme_fields(hit_groups: Sequence[Sequence[ThemeHit]], themes: tuple[str, .
 def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``comments.csv`` for one article (see ``comment_columns``), ready to append."""
     themes = tuple(themes)  # hashable: the theme fields are cached per theme set
-    name = _text(article_name(analysis.article))
+    name = _text(analysis.article.name)
     article = analysis.article
     by_id = {comment.id: comment for comment in article.comments}
     for measured in analysis.comments:
@@ -292,7 +292,7 @@ def comment_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[
 def sentence_lines(analysis: ArticleAnalysis, themes: Sequence[str]) -> Iterator[bytes]:
     """Lines of ``sentences.csv`` for one article (see ``sentence_columns``), ready to append."""
     themes = tuple(themes)
-    name = _text(article_name(analysis.article))
+    name = _text(analysis.article.name)
     article = analysis.article
     for sentence in analysis.body:
         scored: ScoredSentence = sentence.scored
@@ -321,7 +321,7 @@ def _safe_line(cells: Iterable[Cell]) -> bytes:
 
 def statistic_lines(analysis: ArticleAnalysis) -> Iterator[bytes]:
     """Lines of ``statistics.csv`` for one article (see ``STATISTIC_COLUMNS``), ready to append."""
-    name = article_name(analysis.article)
+    name = analysis.article.name
     for figure in analysis.statistics:
         yield _safe_line(
             (
@@ -343,7 +343,7 @@ def article_line(analysis: ArticleAnalysis) -> bytes:
     article, meta = analysis.article, analysis.meta
     return _safe_line(
         (
-            article_name(article),
+            article.name,
             article.source,
             article.title,
             article.published,

@@ -72,17 +72,21 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 # The pieces of ``json.dumps(..., ensure_ascii=False)``: ``encode_basestring`` is its string
 # form, ``int.__repr__`` (what ``%d`` writes for an int) its number form.
-def _utf8(text: str) -> bytes:
-    """A string as JSON, in UTF-8."""
+def json_utf8(text: str) -> bytes:
+    r"""A string as JSON (``json.dumps(text, ensure_ascii=False)``), in UTF-8.
+
+    >>> json_utf8('Said: "no"')
+    b'"Said: \\"no\\""'
+    """
     return encode_basestring(text).encode()
 
 
 # "\n\n" (between a comment's paragraphs) inside a JSON string.
-_BLANK_LINE = _utf8("\n\n")[1:-1]
+_BLANK_LINE = json_utf8("\n\n")[1:-1]
 
 
 def _optional(text: str | None) -> bytes:
-    return b"null" if text is None else _utf8(text)
+    return b"null" if text is None else json_utf8(text)
 
 
 def _number(number: int | None) -> bytes:
@@ -103,7 +107,7 @@ def _minute(posted: datetime) -> str:
 # a look-up instead of writing it (a quarter of the time). Bounded: memory stays flat.
 @lru_cache(maxsize=4096)
 def _line(number: int, role: str) -> bytes:
-    return b"[%d, %b]" % (number, _utf8(role))
+    return b"[%d, %b]" % (number, json_utf8(role))
 
 
 def comment_json(comment: Comment, paragraphs: Sequence[bytes]) -> bytes:
@@ -130,12 +134,12 @@ def comment_json(comment: Comment, paragraphs: Sequence[bytes]) -> bytes:
         b'{"id": %b, "number": %b, "parent": %b, "depth": %d, "author": %b, "posted": %b, '
         b'"text": %b, "paragraphs": %b}'
         % (
-            _utf8(comment.id),
+            json_utf8(comment.id),
             _number(comment.number),
             _optional(comment.parent),
             comment.depth,
-            _utf8(comment.author),
-            b"null" if posted is None else _utf8(_minute(posted)),
+            json_utf8(comment.author),
+            b"null" if posted is None else json_utf8(_minute(posted)),
             text,
             _array(paragraphs),
         )
@@ -161,7 +165,7 @@ def article_json(
     """
     published = article.published
     body = [
-        b'{"kind": %b, "text": %b}' % (_utf8(block.kind), text)
+        b'{"kind": %b, "text": %b}' % (json_utf8(block.kind), text)
         for block, text in zip(article.body, blocks, strict=True)
     ]
     comments = [
@@ -170,7 +174,7 @@ def article_json(
     ]
     dropped = [
         b'{"line": %d, "reason": %b, "text": %b}'
-        % (item.line, _utf8(item.reason), _utf8(item.text))
+        % (item.line, json_utf8(item.reason), json_utf8(item.text))
         for item in article.dropped
     ]
     return (
@@ -178,18 +182,18 @@ def article_json(
         b'"published": %b, "publication": %b, "body": %b, "comments": %b, '
         b'"declared_comments": %b, "dropped": %b, "lines": %b, "warnings": %b}'
         % (
-            _utf8(article.source),
-            _utf8(article.name),
-            _utf8(article.title),
+            json_utf8(article.source),
+            json_utf8(article.name),
+            json_utf8(article.title),
             _optional(article.standfirst),
             _optional(article.byline),
-            b"null" if published is None else _utf8(published.isoformat()),
+            b"null" if published is None else json_utf8(published.isoformat()),
             _optional(article.publication),
             _array(body),
             _array(comments),
             _number(article.declared_comments),
             _array(dropped),
             _array(list(starmap(_line, article.lines))),
-            _array(list(map(_utf8, article.warnings))),
+            _array(list(map(json_utf8, article.warnings))),
         )
     )
