@@ -384,6 +384,8 @@ def _folded(text: str) -> str:
 # first copies the text to ASCII), a kept one a sixth of that; dates and times repeat a few
 # hundred numbers.
 cached_int = lru_cache(maxsize=1024)(int)
+# The halves of the day as a lower-cased line holds them: nothing to fold.
+_HALVES = ("am", "pm")
 
 
 @lru_cache(maxsize=64)
@@ -455,6 +457,3 @@ def stamp_datetime(values: Sequence[str | None]) -> datetime | None:
         return datetime(*parts, hour, minute)
     except ValueError:
         return None  # a date that does not exist (31 June)
-
-
-_HALVES = ("am", "pm")
